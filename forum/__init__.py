@@ -1,0 +1,184 @@
+"""Civic Forum: create_app() assembles configuration, extensions, blueprints, CLI and error pages."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Mapping
+
+from flask import Flask, abort, jsonify, redirect, render_template, request
+from flask_login import login_url
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter
+
+from .config import ConfigError, from_environment
+from .errors import DomainError
+from .extensions import cache, csrf, db, limiter, login_manager, migrate
+from .web import CSRF_MESSAGE, fast_url, wants_json
+
+__all__ = ["create_app", "ConfigError"]
+
+ERROR_TEXT = {
+    400: ("Something in the request was not right", "Check what you entered and try again."),
+    401: ("Sign in to continue", "You need to sign in to do that."),
+    403: ("You do not have permission to see this page", "If you think you should, contact the forum's administrators."),
+    404: ("Page not found", "If you typed the web address, check it is correct. The page may have been moved or removed."),
+    405: ("That action is not available here", "Go back and use the buttons on the page."),
+    413: ("What you sent is too large", "Shorten it and send it again. Long text can be split into several posts."),
+    429: ("Too many attempts", "You have tried this too often. Wait a few minutes and try again."),
+    500: ("Sorry, there is a problem with the service", "Try again later. What you typed may not have been saved."),
+}
+
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
+    "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'",
+    "form-action 'self'", "frame-ancestors 'none'",
+])
+
+
+def create_app(env: Mapping[str, str] | None = None, **overrides) -> Flask:
+    """Build the application. `env` replaces os.environ (tests); `overrides` win over both."""
+    source = os.environ if env is None else env
+    # Flask's default instance folder is <project>/instance for a source checkout.
+    instance = source.get("FORUM_INSTANCE_PATH")
+    app = Flask(__name__, instance_path=str(Path(instance).resolve()) if instance else None)
+    app.config.update(from_environment(env, Path(app.instance_path)))
+    app.config.update(overrides)
+    # Ids in addresses stop at the database's integer range: a larger one is a 404, not a
+    # PostgreSQL "integer out of range" error.
+    app.url_map.converters["int"] = BoundedInteger
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+    cache.init_app(app)
+    _init_login(app)
+    _register_blueprints(app)
+    _register_error_pages(app)
+    _register_template_helpers(app)
+    app.before_request(_refuse_nul_bytes)
+    app.after_request(_security_headers)
+
+    from .cli import register_cli
+    register_cli(app)
+    return app
+
+
+class BoundedInteger(IntegerConverter):
+    def __init__(self, map, fixed_digits=0, min=None, max=2**31 - 1, signed=False):
+        super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
+
+
+def _init_login(app: Flask) -> None:
+    from .accounts.service import load_user
+
+    login_manager.init_app(app)
+    login_manager.user_loader(load_user)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = "Sign in to continue."
+    login_manager.login_message_category = "info"
+
+
+def _register_blueprints(app: Flask) -> None:
+    from .accounts.admin import bp as admin_bp
+    from .accounts.views import bp as accounts_bp
+    from .insights.views import bp as insights_bp
+    from .moderation.views import bp as moderation_bp
+    from .pages.views import bp as pages_bp
+    from .qa.views import bp as qa_bp
+    from .search import init_app as init_search
+    from .search.views import bp as search_bp
+    from .suggestions.views import bp as suggestions_bp
+    from .tags.views import bp as tags_bp
+
+    for blueprint in (pages_bp, accounts_bp, admin_bp, qa_bp, suggestions_bp, moderation_bp, tags_bp, insights_bp,
+                      search_bp):
+        app.register_blueprint(blueprint)
+    init_search(app)
+
+
+def _error_page(status: int, message: str | None = None, headers=None):
+    title, hint = ERROR_TEXT.get(status, ERROR_TEXT[500 if status >= 500 else 400])
+    body = render_template("errors/error.html", status=status, title=title, hint=hint, message=message)
+    return body, status, headers or []
+
+
+def _register_error_pages(app: Flask) -> None:
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        if error.code == 401:
+            return redirect(login_url("accounts.login", next_url=request.full_path.rstrip("?")))
+        headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
+        if error.code == 429:
+            message = _retry_text(dict(headers))
+        elif error.description != type(error).description:
+            message = error.description  # our own abort(code, "sentence for the reader")
+        else:
+            message = None  # Werkzeug's stock text: the page's own words are better
+        return _error_page(error.code or 500, message, headers)
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error: CSRFError):
+        return _error_page(400, CSRF_MESSAGE)
+
+    @app.errorhandler(DomainError)
+    def domain_error(error: DomainError):
+        db.session.rollback()
+        if wants_json():
+            return jsonify({"error": error.message}), error.status
+        return _error_page(error.status, error.message)
+
+    @app.errorhandler(500)
+    def server_error(error):
+        db.session.rollback()
+        return _error_page(500)
+
+
+def _retry_text(headers: dict) -> str:
+    seconds = headers.get("Retry-After")
+    if seconds and str(seconds).isdigit():
+        minutes = max(1, round(int(seconds) / 60))
+        return f"You can try again in about {minutes} minute{'s' if minutes != 1 else ''}."
+    return "Wait a few minutes and try again."
+
+
+def _register_template_helpers(app: Flask) -> None:
+    from moderation.rules import can
+    from moderation.types import Action
+
+    def field_aria(field) -> dict:
+        """aria-describedby for a form field: its hint and its error message, when present."""
+        ids = [f"{field.id}-hint"] if field.description else []
+        ids += [f"{field.id}-error"] if field.errors else []
+        return {"aria-describedby": " ".join(ids)} if ids else {}
+
+    # Globals rather than a context processor, so that imported macros see them too.
+    app.jinja_env.globals.update(can=can, Action=Action, site_name="Civic Forum", field_aria=field_aria,
+                                 fast_url=fast_url)
+
+    @app.template_filter("date")
+    def format_date(value, with_time: bool = False):
+        if value is None:
+            return ""
+        return value.strftime("%-d %B %Y, %H:%M UTC" if with_time else "%-d %B %Y")
+
+
+def _refuse_nul_bytes():
+    """A NUL byte in the address can never be valid, and PostgreSQL refuses it in a query:
+    answer 400 here rather than 500 there. (Forms report NUL next to the field instead.)"""
+    if "\x00" in request.path or any("\x00" in key or "\x00" in value for key, value in request.args.items(multi=True)):
+        abort(400, "The web address contains a character that is not allowed.")
+
+
+def _security_headers(response):
+    headers = response.headers
+    headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    headers.setdefault("X-Content-Type-Options", "nosniff")
+    headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+    headers.setdefault("X-Frame-Options", "DENY")
+    headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+    if not response.cache_control.public and request.endpoint != "static":
+        response.cache_control.private = True
+    return response

@@ -1,0 +1,1 @@
+"""Accounts: users, agencies, roles, sign-in."""

@@ -1,0 +1,1 @@
+"""Deterministic demo content for seeding and benchmarks."""

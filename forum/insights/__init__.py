@@ -1,0 +1,1 @@
+"""Insights: pain points, trends and per-agency service figures for policy teams (and the public)."""

@@ -1,0 +1,194 @@
+"""The dashboard's numbers, each computed in SQL (identical on SQLite and PostgreSQL).
+
+Per-agency service figures live in FIGURES: one function each, taking the scope and returning
+{agency_id or ALL: value}. Figures that need other features (official answers, suggestions)
+are added later as one more function here, registered with @figure."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import and_, case, exists, func, literal_column, null, or_, select, union_all
+from sqlalchemy.orm import aliased
+
+from ..accounts.models import Agency
+from ..extensions import db
+from ..qa.models import Answer, Question
+from ..tags import trends
+from ..tags.models import QuestionTag, Tag
+from .portable import day_of, seconds_between
+
+ALL = "all"  # the key of the all-agencies row
+UNANSWERED_AFTER = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Questions asked in [start, end), optionally of one agency and one tag."""
+
+    start: datetime
+    end: datetime
+    agency_id: int | None = None
+    tag_id: int | None = None
+
+    def where(self, question=Question) -> list:
+        clauses = [question.state == "public", question.created_at >= self.start, question.created_at < self.end]
+        if self.agency_id is not None:
+            clauses.append(question.agency_id == self.agency_id)
+        if self.tag_id is not None:
+            tagged = aliased(QuestionTag)  # an alias: the trending query joins question_tag itself
+            clauses.append(exists().where(tagged.question_id == question.id, tagged.tag_id == self.tag_id)
+                           .correlate_except(tagged))
+        return clauses
+
+
+# ── per-agency figures ───────────────────────────────────────────────────────
+# The figures on questions and their first answers come from ONE query (`_service_rows`): each
+# question appears twice, once under its agency and once under "all", so a single GROUP BY gives
+# every agency and the total, and the median is found with window functions (ROW_NUMBER and
+# COUNT over each group), which SQLite and PostgreSQL both support.
+# Figures that need other tables register a function with @figure: (scope, now) -> {key: value}.
+# That is where the official-answer and suggestion figures go when those features land.
+
+FIGURES: list[tuple[str, str, str]] = [  # (key, label, kind: 'count', 'share' 0..1 or 'duration' seconds)
+    ("questions", "Questions asked", "count"),
+    ("median_first_answer", "Median time to first answer", "duration"),
+    ("unanswered_7_days", "Unanswered after 7 days", "share"),
+    ("satisfaction", "Satisfaction (“this helped” on accepted answers)", "share"),
+]
+EXTRA: dict[str, Callable] = {}
+
+
+def figure(key: str, label: str, kind: str):
+    def register(fn):
+        FIGURES.append((key, label, kind))
+        EXTRA[key] = fn
+        return fn
+    return register
+
+
+def _service_rows(scope: Scope, now: datetime) -> dict:
+    first = (select(Answer.question_id, func.min(Answer.created_at).label("first_at"))
+             .join(Question, Question.id == Answer.question_id)
+             .where(Answer.state == "public", *scope.where()).group_by(Answer.question_id).subquery("first_answer"))
+    # Satisfaction reads the accepted answer's "did this help" counters (kept exact by the services
+    # and verified by `flask forum check`), which saves a scan of every helpful vote.
+    accepted = aliased(Answer)
+    asked = (select(Question.agency_id.label("agency_id"), Question.created_at.label("created_at"),
+                    seconds_between(Question.created_at, first.c.first_at).label("wait"),
+                    func.coalesce(accepted.helpful_yes, 0).label("yes"), func.coalesce(accepted.helpful_no, 0).label("no"))
+             .outerjoin(first, first.c.question_id == Question.id)
+             .outerjoin(accepted, and_(accepted.id == Question.accepted_answer_id, accepted.state == "public"))
+             .where(*scope.where()).cte("asked"))
+    a = asked.c
+    per_agency = select(a.agency_id, a.created_at, a.wait, a.yes, a.no, literal_column("0").label("is_all"))
+    overall = select(null().label("agency_id"), a.created_at, a.wait, a.yes, a.no, literal_column("1").label("is_all"))
+    rows = union_all(per_agency, overall).subquery("both")
+    group = (rows.c.is_all, rows.c.agency_id)
+    ranked = select(rows, func.row_number().over(partition_by=group, order_by=(
+        case((rows.c.wait.is_(None), 1), else_=0), rows.c.wait)).label("rn"),
+        func.count(rows.c.wait).over(partition_by=group).label("n")).subquery("ranked")
+    r = ranked.c
+    middle = case((and_(r.wait.is_not(None), r.rn.in_([(r.n + 1) // 2, (r.n + 2) // 2])), r.wait))
+    old_enough = r.created_at <= now - UNANSWERED_AFTER
+    late = and_(old_enough, or_(r.wait.is_(None), r.wait > int(UNANSWERED_AFTER.total_seconds())))
+    statement = select(r.is_all, r.agency_id, func.count(), func.avg(middle),
+                       func.sum(case((late, 1), else_=0)), func.sum(case((old_enough, 1), else_=0)),
+                       func.sum(r.yes), func.sum(r.yes + r.no)).group_by(r.is_all, r.agency_id)
+    out: dict = {}
+    for is_all, agency_id, count, median, late_n, old_n, yes, rated in db.session.execute(statement):
+        out[ALL if int(is_all) else agency_id] = {
+            "questions": count, "median_first_answer": None if median is None else float(median),
+            "unanswered_7_days": trends.share(int(late_n or 0), int(old_n or 0)),
+            "satisfaction": trends.share(int(yes or 0), int(rated or 0))}
+    return out
+
+
+NO_QUESTIONS = {"questions": 0, "median_first_answer": None, "unanswered_7_days": None, "satisfaction": None}
+
+
+def agency_table(scope: Scope, now: datetime) -> list[dict]:
+    """One row per agency with questions in scope (then 'No agency' and 'All agencies')."""
+    names = dict(db.session.execute(select(Agency.id, Agency.name)).all())
+    base = _service_rows(scope, now)
+    extra = {key: fn(scope, now) for key, fn in EXTRA.items()}
+    # An agency with suggestions or official answers but no questions in scope still gets a row.
+    present = set(base).union(*extra.values())
+    return [{"agency": agency_name(k, names), **base.get(k, NO_QUESTIONS),
+             **{key: values.get(k) for key, values in extra.items()}} for k in ordered_keys(present, names)]
+
+
+def ordered_keys(keys, names: dict) -> list:
+    """Agencies by name, then 'No agency' (None), then 'All agencies' (ALL)."""
+    return sorted((k for k in keys if k != ALL), key=lambda k: (k is None, names.get(k, ""))) + (
+        [ALL] if ALL in keys else [])
+
+
+def agency_name(key, names: dict) -> str:
+    return "All agencies" if key == ALL else names.get(key, "No agency") if key is not None else "No agency"
+
+
+# ── volume and trends ────────────────────────────────────────────────────────
+
+def is_weekly(scope: Scope) -> bool:
+    return (scope.end - scope.start).days > 63
+
+
+def volume(scope: Scope) -> list[dict]:
+    """Questions per day (per week for periods over 9 weeks), every bucket present, zeros included."""
+    counts = dict(db.session.execute(select(day_of(Question.created_at).label("d"), func.count())
+                                     .where(*scope.where()).group_by("d")).all())
+    first, last = scope.start.date(), (scope.end - timedelta(microseconds=1)).date()
+    weekly = is_weekly(scope)
+    buckets: dict[date, int] = {}
+    day = first
+    while day <= last:
+        bucket = day - timedelta(days=(day - first).days % 7) if weekly else day
+        buckets[bucket] = buckets.get(bucket, 0) + counts.get(day.isoformat(), 0)
+        day += timedelta(days=1)
+    return [{"start": d.isoformat(), "questions": n} for d, n in buckets.items()]
+
+
+def _window_counts(column, scope: Scope, *joins) -> dict:
+    """{name: (recent, baseline)}: questions in the 7 days before scope.end and the 8 weeks before that."""
+    recent_from = scope.end - timedelta(days=trends.RECENT_DAYS)
+    baseline_from = recent_from - timedelta(weeks=trends.BASELINE_WEEKS)
+    recent = case((Question.created_at >= recent_from, 1), else_=0)
+    statement = select(column, func.sum(recent), func.count()).select_from(Question)
+    for target, on in joins:
+        statement = statement.join(target, on)
+    windowed = Scope(baseline_from, scope.end, scope.agency_id, scope.tag_id)
+    rows = db.session.execute(statement.where(*windowed.where()).group_by(column)).all()
+    return {name: (int(r), int(total) - int(r)) for name, r, total in rows}
+
+
+def trending_tags(scope: Scope, limit: int = 10) -> list[dict]:
+    counts = _window_counts(Tag.name, scope, (QuestionTag, QuestionTag.question_id == Question.id),
+                            (Tag, Tag.id == QuestionTag.tag_id))
+    return [_trend_row(t) for t in trends.trending(counts, limit=limit)]
+
+
+def trending_agencies(scope: Scope, limit: int = 10) -> list[dict]:
+    counts = _window_counts(Agency.name, scope, (Agency, Agency.id == Question.agency_id))
+    return [_trend_row(t) for t in trends.trending(counts, limit=limit)]
+
+
+def _trend_row(t: trends.Trend) -> dict:
+    return {"name": t.name, "recent": t.recent, "baseline_weekly": round(t.expected, 2),
+            "score": round(t.score, 2), "explanation": t.in_words()}
+
+
+def tag_weekly_activity(tag_id: int, end: datetime, weeks: int = 12) -> list[dict]:
+    start = end - timedelta(weeks=weeks)
+    rows = dict(db.session.execute(
+        select(day_of(Question.created_at).label("d"), func.count()).join(
+            QuestionTag, and_(QuestionTag.question_id == Question.id, QuestionTag.tag_id == tag_id))
+        .where(Question.state == "public", Question.created_at >= start, Question.created_at < end)
+        .group_by("d")).all())
+    out = []
+    for w in range(weeks):
+        first = (start + timedelta(weeks=w)).date()
+        out.append({"start": first.isoformat(),
+                    "questions": sum(rows.get((first + timedelta(days=d)).isoformat(), 0) for d in range(7))})
+    return out

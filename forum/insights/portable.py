@@ -1,0 +1,49 @@
+"""SQL expressions that give identical results on SQLite and PostgreSQL.
+
+Time arithmetic differs between the two (julianday against EXTRACT(EPOCH ...)), so these
+small constructs compile per dialect and return whole seconds and 'YYYY-MM-DD' strings."""
+from __future__ import annotations
+
+from sqlalchemy import Integer, String
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
+
+
+class seconds_between(FunctionElement):  # noqa: N801 - reads like the SQL function it stands for
+    """seconds_between(start, end): whole seconds from start to end."""
+
+    type = Integer()
+    inherit_cache = True
+    name = "seconds_between"
+
+
+class day_of(FunctionElement):  # noqa: N801
+    """day_of(timestamp): the UTC calendar day as 'YYYY-MM-DD' text."""
+
+    type = String()
+    inherit_cache = True
+    name = "day_of"
+
+
+@compiles(seconds_between)
+def _seconds_sqlite(element, compiler, **kw):
+    start, end = (compiler.process(c, **kw) for c in element.clauses)
+    return f"CAST(ROUND((julianday({end}) - julianday({start})) * 86400) AS INTEGER)"
+
+
+@compiles(seconds_between, "postgresql")
+def _seconds_postgresql(element, compiler, **kw):
+    start, end = (compiler.process(c, **kw) for c in element.clauses)
+    return f"CAST(ROUND(EXTRACT(EPOCH FROM ({end} - {start}))) AS INTEGER)"
+
+
+@compiles(day_of)
+def _day_sqlite(element, compiler, **kw):
+    (value,) = (compiler.process(c, **kw) for c in element.clauses)
+    return f"date({value})"
+
+
+@compiles(day_of, "postgresql")
+def _day_postgresql(element, compiler, **kw):
+    (value,) = (compiler.process(c, **kw) for c in element.clauses)
+    return f"to_char({value}, 'YYYY-MM-DD')"

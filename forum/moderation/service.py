@@ -1,0 +1,294 @@
+"""Moderation use cases: flags, the queue's decisions, official answers, referral, locking,
+duplicates and suspension. Each commits once or raises a DomainError; every staff action
+and every automatic hide or hold is written to the audit log in the same transaction, and
+every refused attempt is logged too.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from flask import current_app
+from sqlalchemy import func, select, update
+
+from moderation import pii
+from moderation.rules import can, why_not
+from moderation.types import FLAG_REASONS, Action
+
+from .. import content
+from ..accounts.models import Agency, User
+from ..errors import Conflict, Forbidden, InvalidInput, NotFound
+from ..extensions import db, utcnow
+from ..qa.models import Answer, Question, Revision
+from ..sql import insert_if_absent
+from . import audit
+from .models import REASON_MAX, Flag
+from .states import set_state
+
+ALREADY_HANDLED = "Another moderator has just handled this post: reload the queue to see what they did."
+KINDS = {"question": Question, "answer": Answer}
+DECISIONS = ("dismiss", "hide", "restore", "delete", "release", "redact")
+SUSPENSION_DAYS = (1, 3, 7, 30, 365)
+
+
+@dataclass(frozen=True)
+class Target:
+    """A post and the question it belongs to (itself, for a question)."""
+
+    kind: str
+    post: Question | Answer
+    question: Question
+
+
+def load(kind: str, post_id: int, *, include_deleted: bool = False) -> Target:
+    model = KINDS.get(kind)
+    post = db.session.get(model, post_id) if model else None
+    if post is None or (post.state == "deleted" and not include_deleted):
+        raise NotFound("There is no such post, or it has been deleted")
+    question = post if kind == "question" else db.session.get(Question, post.question_id)
+    return Target(kind, post, question)
+
+
+def require(actor: User, action: Action, about, target_type: str, target_id: int | None) -> None:
+    """Refuse with the reason in words, and log the attempt: staff actions are answerable."""
+    if not can(actor, action, about):
+        message = why_not(actor, action, about) or "You do not have permission to do that"
+        audit.record_refusal(actor, action.value, target_type, target_id, message)
+        raise Forbidden(message)
+
+
+def _require(actor: User, action: Action, target: Target) -> None:
+    require(actor, action, target.question, target.kind, target.post.id)
+
+
+def _reason(reason: str | None, required: bool = True) -> str:
+    reason = (reason or "").strip()
+    if required and not reason:
+        raise InvalidInput("Give a reason: it is kept in the moderation log", field="reason")
+    if len(reason) > REASON_MAX:
+        raise InvalidInput(f"The reason must be {REASON_MAX} characters or fewer", field="reason")
+    return reason
+
+
+def _flag_column(kind: str):
+    return Flag.question_id if kind == "question" else Flag.answer_id
+
+
+def _close_flags(moderator: User, target: Target, status: str) -> int:
+    return db.session.execute(update(Flag).where(_flag_column(target.kind) == target.post.id, Flag.status == "open")
+                              .values(status=status, handled_by_id=moderator.id, handled_at=utcnow())).rowcount
+
+
+# ── flags ────────────────────────────────────────────────────────────────────
+
+def flag_post(user: User, kind: str, post_id: int, reason: str, text: str = "") -> bool:
+    """Flag a public post once; returns True when this flag hid it (the threshold was reached)."""
+    target = load(kind, post_id)
+    if target.post.state != "public" or target.question.state != "public":
+        raise NotFound("There is no such post, or it has been removed")
+    if not can(user, Action.FLAG_POST, target.post):
+        raise Forbidden(why_not(user, Action.FLAG_POST, target.post) or "You cannot flag this post")
+    if reason not in FLAG_REASONS:
+        raise InvalidInput("Choose why you are flagging this post", field="reason")
+    text = (text or "").strip()
+    if reason == "other" and not text:
+        raise InvalidInput("Say what is wrong with this post", field="text")
+    if len(text) > REASON_MAX:
+        raise InvalidInput(f"Keep it to {REASON_MAX} characters or fewer", field="text")
+    column = "question_id" if kind == "question" else "answer_id"
+    # Lock the post's row first, so that simultaneous flags are counted one after another
+    # and the one that reaches the threshold sees all the others.
+    model = KINDS[kind]
+    db.session.execute(update(model).where(model.id == post_id).values(state=model.state))
+    if not insert_if_absent(Flag, user_id=user.id, reason=reason, text=text, status="open",
+                            created_at=utcnow(), **{column: post_id}):
+        db.session.rollback()
+        raise Conflict("You have already flagged this post. A moderator will look at it.")
+    open_flags = db.session.scalar(select(func.count()).select_from(Flag).where(
+        _flag_column(kind) == post_id, Flag.status == "open"))
+    hidden = open_flags >= current_app.config.get("FORUM_FLAGS_TO_HIDE", 3) and set_state(
+        target.post, "hidden", ("public",))
+    if hidden:
+        audit.record(None, "auto_hide", kind, post_id, reason=f"{open_flags} people flagged it")
+    db.session.commit()
+    return bool(hidden)
+
+
+# ── the queue's decisions ────────────────────────────────────────────────────
+
+def decide(moderator: User, kind: str, post_id: int, decision: str, reason: str = "") -> str:
+    """Apply a queue decision to a post; returns a sentence saying what happened."""
+    if decision not in DECISIONS:
+        raise InvalidInput("Choose an action from the list")
+    target = load(kind, post_id)
+    _require(moderator, Action.MODERATE_POST, target)
+    reason = _reason(reason, required=False)  # buttons in the queue: a reason helps, but is optional
+    post = target.post
+    if decision == "dismiss":
+        changed = _close_flags(moderator, target, "dismissed")
+        set_state(post, "public", ("hidden",))  # undo an automatic hide: the flags were wrong
+        said = "The flags are dismissed and the post is public."
+    elif decision == "hide":
+        # Also "keep hidden" for a post the flags hid: then closing the flags is the change.
+        changed = set_state(post, "hidden", ("public", "held"))
+        changed = _close_flags(moderator, target, "actioned") > 0 or changed
+        said = "The post is hidden."
+    elif decision == "restore":
+        changed = set_state(post, "public", ("hidden",))
+        _close_flags(moderator, target, "dismissed")
+        said = "The post is public again."
+    elif decision == "delete":
+        changed = set_state(post, "deleted", ("public", "held", "hidden"))
+        _close_flags(moderator, target, "actioned")
+        said = "The post is deleted. It stays in the database for the record."
+    else:
+        changed = _release(moderator, target, redact=decision == "redact")
+        said = "The post is redacted and published." if decision == "redact" else "The post is published."
+    if not changed:
+        db.session.rollback()
+        raise Conflict(ALREADY_HANDLED)
+    audit.record(moderator, decision, kind, post_id, reason=reason)
+    db.session.commit()
+    return said
+
+
+def _release(moderator: User, target: Target, redact: bool) -> bool:
+    post = target.post
+    if post.state != "held":
+        return False
+    if redact:
+        body = pii.redact(post.body_source)
+        post.body_source, post.body_html = body, content.render(body)
+        if target.kind == "question":
+            post.title = pii.redact(post.title)
+            post.excerpt = content.excerpt(body, 280)
+        column = Revision.question_id if target.kind == "question" else Revision.answer_id
+        number = (db.session.scalar(select(func.max(Revision.number)).where(column == post.id)) or 0) + 1
+        db.session.add(Revision(number=number, editor_id=moderator.id, body_source=body, created_at=utcnow(),
+                                title=post.title if target.kind == "question" else None,
+                                tag_names=post.tag_names if target.kind == "question" else None,
+                                **{column.key: post.id}))
+        db.session.flush()
+    return set_state(post, "public", ("held",))
+
+
+def set_locked(moderator: User, question_id: int, locked: bool, reason: str = "") -> None:
+    target = load("question", question_id)
+    _require(moderator, Action.MODERATE_POST, target)
+    reason = _reason(reason, required=False)
+    condition = Question.locked_at.is_(None) if locked else Question.locked_at.is_not(None)
+    done = db.session.execute(update(Question).where(Question.id == question_id, condition)
+                              .values(locked_at=utcnow() if locked else None))
+    if not done.rowcount:
+        db.session.rollback()
+        raise Conflict(ALREADY_HANDLED)
+    audit.record(moderator, "lock" if locked else "unlock", "question", question_id, reason=reason)
+    db.session.commit()
+
+
+def close_as_duplicate(moderator: User, question_id: int, original_id: int, reason: str = "") -> None:
+    target = load("question", question_id)
+    _require(moderator, Action.MODERATE_POST, target)
+    original = db.session.get(Question, original_id)
+    if original is None or original.state != "public":
+        raise InvalidInput("There is no public question with that number", field="original")
+    if original.id == question_id or original.duplicate_of_id == question_id:
+        raise InvalidInput("A question cannot be a duplicate of itself or of its own duplicate", field="original")
+    done = db.session.execute(update(Question).where(Question.id == question_id, Question.duplicate_of_id.is_(None))
+                              .values(duplicate_of_id=original.id, locked_at=utcnow()))
+    if not done.rowcount:
+        db.session.rollback()
+        raise Conflict(ALREADY_HANDLED)
+    audit.record(moderator, "close_duplicate", "question", question_id, reason=_reason(reason, required=False),
+                 details=f"duplicate of question {original.id}")
+    db.session.commit()
+
+
+# ── official answers and referral ────────────────────────────────────────────
+
+def mark_official(moderator: User, answer_id: int) -> None:
+    """Mark an answer as the official answer of the moderator's agency. A question that
+    concerns no agency is first assigned the moderator's."""
+    target = load("answer", answer_id)
+    _require(moderator, Action.MARK_OFFICIAL, target)
+    question, answer = target.question, target.post
+    if question.state != "public" or answer.state != "public":
+        raise Conflict("Only a public answer to a public question can be made official")
+    if question.locked_at is not None:
+        raise Conflict("This question is locked: unlock it before giving an official answer")
+    if answer.official_agency_id == moderator.agency_id:
+        raise Conflict("This answer is already official: " + ALREADY_HANDLED)
+    taken = db.session.scalar(select(Answer.id).where(Answer.question_id == question.id,
+                                                      Answer.official_agency_id == moderator.agency_id))
+    if taken is not None:
+        raise Conflict("Your agency already has an official answer here: un-mark it first")
+    if question.agency_id is None:
+        question.agency_id = moderator.agency_id
+        audit.record(moderator, "assign_agency", "question", question.id,
+                     details=f"agency {moderator.agency_id}, to give an official answer")
+    done = db.session.execute(update(Answer).where(Answer.id == answer.id, Answer.official_agency_id.is_(None))
+                              .values(official_agency_id=moderator.agency_id, official_by_id=moderator.id,
+                                      official_at=utcnow()))
+    if not done.rowcount:
+        db.session.rollback()
+        raise Conflict(ALREADY_HANDLED)
+    audit.record(moderator, "mark_official", "answer", answer.id, details=f"agency {moderator.agency_id}")
+    db.session.commit()
+
+
+def unmark_official(moderator: User, answer_id: int, reason: str = "") -> None:
+    target = load("answer", answer_id, include_deleted=True)
+    _require(moderator, Action.MARK_OFFICIAL, target)
+    done = db.session.execute(update(Answer).where(Answer.id == answer_id,
+                                                   Answer.official_agency_id == moderator.agency_id)
+                              .values(official_agency_id=None, official_by_id=None, official_at=None))
+    if not done.rowcount:
+        db.session.rollback()
+        raise Conflict("This answer is not your agency's official answer (any more): " + ALREADY_HANDLED)
+    audit.record(moderator, "unmark_official", "answer", answer_id, reason=_reason(reason, required=False))
+    db.session.commit()
+
+
+def withdraw_official_after_edit(answer: Answer) -> None:
+    """Called inside an edit's transaction: an official answer never changes silently."""
+    if answer.official_agency_id is None:
+        return
+    audit.record(None, "official_withdrawn", "answer", answer.id,
+                 reason="The text changed after it was marked official; a moderator must confirm it again",
+                 details=f"agency {answer.official_agency_id}")
+    answer.official_agency_id = answer.official_by_id = answer.official_at = None
+
+
+def refer_question(moderator: User, question_id: int, agency_slug: str, note: str) -> Agency:
+    target = load("question", question_id)
+    _require(moderator, Action.REFER_QUESTION, target)
+    agency = db.session.scalar(select(Agency).where(Agency.slug == (agency_slug or "")))
+    if agency is None:
+        raise InvalidInput("Choose an agency from the list", field="agency")
+    if agency.id in (target.question.agency_id, target.question.referred_agency_id):
+        raise InvalidInput("This question is already with that agency", field="agency")
+    note = _reason(note)
+    target.question.referred_agency_id, target.question.referral_note = agency.id, note
+    audit.record(moderator, "refer", "question", question_id, reason=note, details=f"to {agency.name}")
+    db.session.commit()
+    return agency
+
+
+# ── people ───────────────────────────────────────────────────────────────────
+
+def suspend_user(actor: User, user_id: int, days: int, reason: str) -> None:
+    person = db.session.get(User, user_id)
+    if person is None:
+        raise NotFound("There is no such person")
+    require(actor, Action.SUSPEND_USER, person, "user", person.id)
+    if days not in SUSPENSION_DAYS:
+        raise InvalidInput("Choose a period from the list", field="days")
+    reason = _reason(reason)
+    person.suspended_until = utcnow() + timedelta(days=days)
+    audit.record(actor, "suspend", "user", person.id, reason=reason, details=f"{days} days")
+    db.session.commit()
+
+
+def hold_automatically(kind: str, post_id: int, found: list[str]) -> None:
+    """Log an automatic hold (called inside the posting transaction)."""
+    audit.record(None, "auto_hold", kind, post_id, reason="Personal information: " + ", ".join(found))

@@ -1,0 +1,264 @@
+"""Question and answer pages. Each view parses the request, calls one service, renders or redirects.
+
+Small actions (votes, "me too", accept, "did this help") are plain form posts that redirect
+back to the question; a script may send them with `Accept: application/json` instead and
+update the page in place.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from moderation.types import Action
+
+from .. import content
+from ..accounts import service as accounts
+from ..errors import DomainError
+from ..extensions import limiter
+from ..search.service import similar_questions
+from ..web import (attach_error, choice, ensure, explain_csrf, fast_url, form_view, rate, rate_key, render_form,
+                   signed_in, visitor_cached, wants_json)
+from . import queries, service
+from .diffs import diff_html
+from .forms import AnswerForm, AskForm
+from .models import Answer, Question
+
+bp = Blueprint("qa", __name__)
+VOTE_VALUES = {"up": 1, "down": -1, "withdraw": 0}
+posting_limit = limiter.limit(rate("FORUM_RATE_POSTING"), methods=["POST"], key_func=rate_key)
+voting_limit = limiter.limit(rate("FORUM_RATE_VOTING"), key_func=rate_key)
+
+
+def _published_or_held(post, what: str) -> None:
+    """Tell the author whether the post is public, or held and why (the kinds, never the values)."""
+    if post.state == "held":
+        found = service.personal_information(getattr(post, "title", None), post.body_source)
+        flash(f"Your {what} is saved but not public yet: it seems to contain "
+              f"{' and '.join(', '.join(found).rsplit(', ', 1))}. Edit it to remove that, "
+              "and it is published at once; or a moderator will review it.", "warning")
+    else:
+        flash(f"Your {what} is published.", "success")
+
+
+@bp.app_template_global()
+def question_url(question, anchor: str | None = None) -> str:
+    url = fast_url("qa.question", question_id=question.id, slug=question.slug)
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _done(question_id: int, anchor: str, message: str, payload: dict):
+    """Answer a small action: JSON for scripts, else a redirect back to the question."""
+    if wants_json():
+        return jsonify(payload)
+    flash(message, "success")
+    return redirect(question_url(service.public_question(question_id), anchor))
+
+
+# ── reading ──────────────────────────────────────────────────────────────────
+
+@bp.get("/questions")
+@visitor_cached
+def questions():
+    filters = queries.ListFilters.from_args(request.args)
+    page = queries.list_questions(filters, request.args.get("page", 1, type=int) or 1)
+    return render_template("qa/list.html", page=page, filters=filters, sorts=queries.SORTS,
+                           agencies=accounts.list_agencies())
+
+
+@bp.get("/questions/<int:question_id>")
+@bp.get("/questions/<int:question_id>-<slug>")
+@visitor_cached
+def question(question_id: int, slug: str | None = None):
+    page = queries.question_page(question_id, current_user)
+    if slug != page.question.slug:
+        return redirect(question_url(page.question), code=301)
+    # Visitors get no form (building one would start a session to hold its CSRF token).
+    return _question_page(page, AnswerForm() if current_user.is_authenticated else None)
+
+
+def _question_page(page: queries.QuestionPage, answer_form: AnswerForm | None, status: int = 200):
+    return render_template("qa/question.html", page=page, q=page.question, answer_form=answer_form), status
+
+
+@bp.get("/questions/<int:question_id>/revisions")
+def question_revisions(question_id: int):
+    q = service.public_question(question_id)
+    return _revisions(q, queries.revisions(question_id=q.id), "question")
+
+
+@bp.get("/answers/<int:answer_id>/revisions")
+def answer_revisions(answer_id: int):
+    answer = service.public_answer(answer_id)
+    return _revisions(service.public_question(answer.question_id), queries.revisions(answer_id=answer.id), "answer")
+
+
+def _revisions(q, revisions, kind: str):
+    steps = [(new, diff_html(old.body_source, new.body_source), old)
+             for old, new in zip(revisions, revisions[1:])]
+    return render_template("qa/revisions.html", q=q, kind=kind, first=revisions[0] if revisions else None,
+                           steps=list(reversed(steps)))
+
+
+# ── asking, answering, editing ───────────────────────────────────────────────
+
+@bp.route("/questions/ask", methods=["GET", "POST"])
+@form_view
+@signed_in
+@posting_limit
+def ask():
+    ensure(Action.ASK)
+    form = AskForm()
+    form.set_agencies(accounts.list_agencies())
+    if request.method == "POST" and request.form.get("action") == "preview":
+        form.validate()
+        preview = content.render(content.clean_text(form.body.data or ""))
+        return render_form("qa/ask.html", form, preview=preview, similar=similar_questions(form.title.data or ""))
+    if form.validate_on_submit():
+        try:
+            q = service.ask_question(current_user, form.title.data, form.body.data,
+                                     form.tag_names, form.agency.data or None)
+        except DomainError as error:
+            attach_error(form, error)
+            return render_form("qa/ask.html", form, status=error.status)
+        _published_or_held(q, "question")
+        return redirect(question_url(q))
+    return render_form("qa/ask.html", form)
+
+
+@bp.post("/questions/<int:question_id>/answers")
+@form_view
+@signed_in
+@posting_limit
+def answer(question_id: int):
+    form = AnswerForm()
+    if form.validate_on_submit():
+        try:
+            new = service.post_answer(current_user, question_id, form.body.data)
+        except DomainError as error:
+            if error.field is None:
+                raise
+            attach_error(form, error)
+        else:
+            _published_or_held(new, "answer")
+            return redirect(question_url(service.public_question(question_id), f"answer-{new.id}"))
+    explain_csrf(form)
+    return _question_page(queries.question_page(question_id, current_user), form, status=400)
+
+
+@bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
+@form_view
+@signed_in
+def edit_question(question_id: int):
+    q = service.own_post(Question, question_id, current_user)
+    ensure(Action.EDIT_POST, q)
+    agencies = accounts.list_agencies()
+    slug_of = {a.id: a.slug for a in agencies}
+    form = AskForm(data=None if request.method == "POST" else {
+        "title": q.title, "body": q.body_source, "tags": ", ".join(q.tag_list), "agency": slug_of.get(q.agency_id, "")})
+    form.set_agencies(agencies)
+    if form.validate_on_submit():
+        try:
+            service.edit_question(current_user, q.id, form.title.data, form.body.data, form.tag_names,
+                                  form.agency.data or None)
+        except DomainError as error:
+            attach_error(form, error)
+            return render_form("qa/edit.html", form, status=error.status, q=q, kind="question")
+        if q.state == "held":
+            _published_or_held(q, "question")
+        else:
+            flash("Your question is updated. Earlier versions stay in its history.", "success")
+        return redirect(question_url(q))
+    return render_form("qa/edit.html", form, q=q, kind="question")
+
+
+@bp.route("/answers/<int:answer_id>/edit", methods=["GET", "POST"])
+@form_view
+@signed_in
+def edit_answer(answer_id: int):
+    existing = service.own_post(Answer, answer_id, current_user)
+    ensure(Action.EDIT_POST, existing)
+    q = service.public_question(existing.question_id)
+    form = AnswerForm(data=None if request.method == "POST" else {"body": existing.body_source})
+    if form.validate_on_submit():
+        try:
+            service.edit_answer(current_user, answer_id, form.body.data)
+        except DomainError as error:
+            attach_error(form, error)
+            return render_form("qa/edit.html", form, status=error.status, q=q, kind="answer", answer=existing)
+        if existing.state == "held":
+            _published_or_held(existing, "answer")
+        else:
+            flash("Your answer is updated. Earlier versions stay in its history.", "success")
+        return redirect(question_url(q, f"answer-{answer_id}"))
+    return render_form("qa/edit.html", form, q=q, kind="answer", answer=existing)
+
+
+@bp.post("/questions/<int:question_id>/delete")
+@signed_in
+def delete_question(question_id: int):
+    service.delete_question(current_user, question_id)
+    flash("Your question is deleted.", "success")
+    return redirect(url_for("qa.questions"))
+
+
+@bp.post("/answers/<int:answer_id>/delete")
+@signed_in
+def delete_answer(answer_id: int):
+    question_id = service.public_answer(answer_id).question_id
+    service.delete_answer(current_user, answer_id)
+    flash("Your answer is deleted.", "success")
+    return redirect(question_url(service.public_question(question_id), "answers"))
+
+
+# ── small actions ────────────────────────────────────────────────────────────
+
+@bp.post("/questions/<int:question_id>/vote")
+@signed_in
+@voting_limit
+def vote_question(question_id: int):
+    result = service.vote_question(current_user, question_id, choice("vote", VOTE_VALUES))
+    return _done(question_id, "question", "Your vote is counted." if result.my_vote else "Your vote is withdrawn.",
+                 {"score": result.score, "my_vote": result.my_vote})
+
+
+@bp.post("/answers/<int:answer_id>/vote")
+@signed_in
+@voting_limit
+def vote_answer(answer_id: int):
+    result = service.vote_answer(current_user, answer_id, choice("vote", VOTE_VALUES))
+    question_id = service.public_answer(answer_id).question_id
+    return _done(question_id, f"answer-{answer_id}",
+                 "Your vote is counted." if result.my_vote else "Your vote is withdrawn.",
+                 {"score": result.score, "my_vote": result.my_vote})
+
+
+@bp.post("/questions/<int:question_id>/me-too")
+@signed_in
+@voting_limit
+def me_too(question_id: int):
+    affected = choice("affected", {"yes": True, "no": False})
+    count = service.set_me_too(current_user, question_id, affected)
+    message = "You are counted among the people with this question." if affected else "You are no longer counted."
+    return _done(question_id, "question", message, {"affected": count, "mine": affected})
+
+
+@bp.post("/answers/<int:answer_id>/accept")
+@signed_in
+@voting_limit
+def accept(answer_id: int):
+    accepted = choice("accept", {"yes": True, "no": False})
+    service.accept_answer(current_user, answer_id, accepted)
+    question_id = service.public_answer(answer_id).question_id
+    return _done(question_id, f"answer-{answer_id}",
+                 "You accepted this answer." if accepted else "You withdrew your acceptance.", {"accepted": accepted})
+
+
+@bp.post("/answers/<int:answer_id>/helpful")
+@signed_in
+@voting_limit
+def helpful(answer_id: int):
+    verdict = choice("helpful", {"yes": True, "no": False})
+    yes, no = service.rate_helpful(current_user, answer_id, verdict)
+    question_id = service.public_answer(answer_id).question_id
+    return _done(question_id, f"answer-{answer_id}", "Thank you: your feedback is counted.",
+                 {"helpful_yes": yes, "helpful_no": no, "mine": verdict})

@@ -1,0 +1,330 @@
+"""The Whoosh backend: the only module that imports whoosh.
+
+Layout of FORUM_SEARCH_DIR: one sub-directory per build ("index-<timestamp>-<random>") and a
+file CURRENT naming the one in use. `rebuild` writes a new sub-directory and swaps CURRENT
+with os.replace (atomic), so readers never see a half-built index.
+
+Facts this relies on (see TOOLING.md): a plain writer raises LockError at once when another
+process writes, so every writer is opened with an explicit timeout; the default stemmer is the
+old Porter one ("running" -> "runn"), so the analyser uses porter2.
+"""
+from __future__ import annotations
+
+import html
+import os
+import re
+import secrets
+import shutil
+import threading
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from whoosh import highlight, index, qparser, query as wq
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.lang.porter2 import stem
+
+from .backend import Document, Hit, Query, Results, SearchBackend, SearchUnavailable, Status
+
+WAIT_SECONDS = 30.0  # a blocking writer (indexer, rebuild) gives up after this long
+MAX_QUERY_CHARS = 500  # longer text is cut: a 2,000-character paste still searches its start
+MAX_TERMS = 30
+SNIPPET_CHARS = 240
+HIGHLIGHT_CHARS = 3_000
+
+
+def _analyzer():
+    return StemmingAnalyzer(stemfn=stem)
+
+
+def make_schema() -> Schema:
+    analyzer = _analyzer()
+    return Schema(
+        key=ID(unique=True, stored=True),
+        type=ID(stored=True),
+        id=STORED(),
+        question_id=STORED(),
+        title=TEXT(analyzer=analyzer, field_boost=3.0, stored=True, spelling=True),
+        # Spelling suggestions come from titles only: a second, unstemmed copy of every body
+        # slowed rebuilds by a third for little gain.
+        body=TEXT(analyzer=analyzer, stored=True),
+        tags=KEYWORD(stored=True, lowercase=True, scorable=True, field_boost=2.0),
+        agency=ID(stored=True),
+        status=ID(stored=True),
+        accepted=BOOLEAN(stored=True),
+        official=BOOLEAN(stored=True),
+        created=DATETIME(stored=True, sortable=True),
+        score=NUMERIC(stored=True, sortable=True, signed=True, bits=32),
+    )
+
+
+class _EscapingFormatter(highlight.Formatter):
+    """Whoosh's HtmlFormatter copies the text as it is: a post containing <script> would come
+    back as markup. Here every piece of text is escaped and only <mark> is added."""
+
+    between = " … "
+
+    def _text(self, text):
+        return html.escape(text, quote=False)
+
+    def format_token(self, text, token, replace=False):
+        return "<mark>%s</mark>" % self._text(highlight.get_text(text, token, replace))
+
+
+def _naive_utc(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return value.astimezone(timezone.utc).replace(tzinfo=None) if value.tzinfo else value
+
+
+_CLEAN = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+def clean_text(text: str) -> str:
+    return _CLEAN.sub(" ", text or "").strip()[:MAX_QUERY_CHARS]
+
+
+class WhooshBackend(SearchBackend):
+    def __init__(self, directory: str | os.PathLike):
+        self.root = Path(directory)
+        self._local = threading.local()
+
+    # ── opening ──────────────────────────────────────────────────────────────
+
+    def _current_dir(self) -> Path:
+        try:
+            name = (self.root / "CURRENT").read_text().strip()
+        except OSError as error:
+            raise SearchUnavailable(f"no index at {self.root}") from error
+        path = self.root / name
+        if not name or "/" in name or not path.is_dir():
+            raise SearchUnavailable(f"index directory {path} is missing")
+        return path
+
+    def _index(self):
+        path = self._current_dir()
+        try:
+            return index.open_dir(str(path))
+        except Exception as error:  # EmptyIndexError, a truncated TOC, unpickling errors…
+            raise SearchUnavailable(f"index at {path} cannot be opened: {error}") from error
+
+    def _searcher(self):
+        """A searcher per thread, refreshed when another process committed since."""
+        path = self._current_dir()
+        cached = getattr(self._local, "searcher", None)
+        try:
+            if cached is None or self._local.path != path or not cached.up_to_date():
+                # (Searcher.refresh() fails on an index with no segments, so reopen instead.)
+                if cached is not None:
+                    cached.close()
+                cached = self._index().searcher()
+                self._local.path = path
+        except SearchUnavailable:
+            raise
+        except Exception as error:
+            self._local.searcher = None
+            raise SearchUnavailable(f"index at {path} cannot be read: {error}") from error
+        self._local.searcher = cached
+        return cached
+
+    # ── writing ──────────────────────────────────────────────────────────────
+
+    def apply(self, upserts: Iterable[Document], removals: Iterable[str], *, wait: bool) -> bool:
+        while True:
+            path = self._current_dir()
+            try:
+                writer = index.open_dir(str(path)).writer(timeout=WAIT_SECONDS if wait else 0.0, delay=0.05)
+            except index.LockError:
+                if wait:
+                    raise SearchUnavailable("the index stayed locked") from None
+                return False
+            except Exception as error:
+                if self._current_dir() != path:
+                    continue  # a rebuild removed the old index while we waited for its lock
+                raise SearchUnavailable(f"index at {path} cannot be opened: {error}") from error
+            if self._current_dir() == path:
+                break
+            # A rebuild swapped in a new index while we waited for the old one's lock: writing
+            # to the old one would lose these changes, so start again on the new one.
+            writer.cancel()
+            if not wait:
+                return False
+        try:
+            for key in removals:
+                writer.delete_by_term("key", key)
+            for document in upserts:
+                writer.update_document(**_fields(document))
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        return True
+
+    def rebuild(self, documents: Iterator[Document], total: int, progress=None) -> int:
+        self.root.mkdir(parents=True, exist_ok=True)
+        old = None
+        try:
+            old = self._index()
+        except SearchUnavailable:
+            pass
+        # Hold the old index's lock while building: drains meanwhile leave their outbox rows,
+        # which are then applied to the new index, so no change made during the rebuild is lost.
+        old_writer = old.writer(timeout=WAIT_SECONDS, delay=0.05) if old is not None else None
+        name = f"index-{datetime.now(timezone.utc):%Y%m%dT%H%M%S}-{secrets.token_hex(3)}"
+        try:
+            new_dir = self.root / name
+            new_dir.mkdir()
+            ix = index.create_in(str(new_dir), make_schema())
+            writer = ix.writer(timeout=WAIT_SECONDS, limitmb=256)
+            count = 0
+            for document in documents:
+                writer.add_document(**_fields(document))
+                count += 1
+                if progress is not None:
+                    progress(1)
+            writer.commit(optimize=True)
+            pointer = self.root / "CURRENT.tmp"
+            pointer.write_text(name)
+            os.replace(pointer, self.root / "CURRENT")
+        except BaseException:
+            shutil.rmtree(self.root / name, ignore_errors=True)
+            raise
+        finally:
+            if old_writer is not None:
+                old_writer.cancel()
+        self._remove_old(keep=name)
+        return count
+
+    def _remove_old(self, keep: str) -> None:
+        for path in self.root.glob("index-*"):
+            if path.name != keep:
+                shutil.rmtree(path, ignore_errors=True)
+
+    def clear(self) -> None:
+        self.rebuild(iter(()), 0)
+
+    # ── reading ──────────────────────────────────────────────────────────────
+
+    def keys(self) -> set[str]:
+        searcher = self._searcher()
+        return {fields["key"] for fields in searcher.reader().all_stored_fields() or ()}
+
+    def status(self) -> Status:
+        try:
+            searcher = self._searcher()
+            return Status(True, searcher.doc_count(), str(self._current_dir()))
+        except SearchUnavailable as error:
+            return Status(False, 0, str(self.root), str(error))
+
+    def search(self, query: Query) -> Results:
+        text = clean_text(query.text)
+        searcher = self._searcher()
+        parsed = _parse(searcher.schema, text, qparser.AndGroup)
+        if parsed is None:
+            return Results([], 0)
+        filters = _filters(query)
+        kwargs = {"filter": filters, "terms": True}
+        if query.sort == "newest":
+            kwargs.update(sortedby="created", reverse=True)
+        elif query.sort == "votes":
+            kwargs.update(sortedby="score", reverse=True)
+        try:
+            page = searcher.search_page(parsed, max(query.page, 1), pagelen=query.per_page, **kwargs)
+            notes = []
+            if page.total == 0:
+                # Every word did not match: show posts matching some of them instead.
+                loose = _parse(searcher.schema, text, qparser.OrGroup.factory(0.9))
+                if loose is not None:
+                    page = searcher.search_page(loose, max(query.page, 1), pagelen=query.per_page, **kwargs)
+                    if page.total:
+                        notes.append("No post has all of your words; these have some of them.")
+            corrected = None
+            if page.total < 3:
+                # A shared first letter keeps the corrector's search small (typos rarely start a word).
+                correction = searcher.correct_query(parsed, text, prefix=1, maxdist=2)
+                if correction.query != parsed and correction.string.strip().lower() != text.lower():
+                    corrected = correction.string
+            hits = [_hit(hit) for hit in page] if page.total and page.pagenum == max(query.page, 1) else []
+        except Exception as error:  # a reader that vanished mid-search (rebuild swap, disk gone)
+            self._local.searcher = None
+            raise SearchUnavailable(f"search failed: {error}") from error
+        return Results(hits, page.total, corrected, notes)
+
+    def similar(self, text: str, limit: int, type: str = "question", titles_only: bool = False) -> list[Hit]:
+        words = [token.text for token in _analyzer()(clean_text(text))][:MAX_TERMS]
+        if not words:
+            return []
+        searcher = self._searcher()
+        terms = [wq.Term("title", w, boost=2.0) for w in words] + ([] if titles_only else [wq.Term("body", w) for w in words])
+        try:
+            results = searcher.search(wq.Or(terms), limit=limit, filter=wq.Term("type", type), terms=True)
+            return [_hit(hit) for hit in results]
+        except Exception as error:
+            self._local.searcher = None
+            raise SearchUnavailable(f"search failed: {error}") from error
+
+
+def _fields(document: Document) -> dict:
+    return {
+        "key": document.key, "type": document.type, "id": document.id, "question_id": document.question_id,
+        "title": document.title or "", "body": document.body or "", "tags": " ".join(document.tags),
+        "agency": document.agency or "", "status": document.status or "", "accepted": document.accepted,
+        "official": document.official, "created": _naive_utc(document.created_at) or datetime(1970, 1, 1),
+        "score": int(document.score),
+    }
+
+
+def _parse(schema, text: str, group):
+    """Parse what a person typed; any syntax the parser chokes on falls back to plain words."""
+    if not re.search(r"\w", text):
+        return None
+    # Tags are keywords without positions (a phrase over them would fail): filter by tag instead.
+    parser = qparser.MultifieldParser(["title", "body"], schema, group=group)
+    # Wildcards and ranges are slow or surprising for citizens; fields (title:) and phrases stay.
+    for plugin in (qparser.WildcardPlugin, qparser.RangePlugin, qparser.BoostPlugin, qparser.PlusMinusPlugin):
+        parser.remove_plugin_class(plugin)
+    try:
+        parsed = parser.parse(text)
+    except Exception:
+        parsed = None
+    if parsed is None or parsed is wq.NullQuery or not list(parsed.iter_all_terms()):
+        words = re.findall(r"\w+", text)[:MAX_TERMS]
+        if not words:
+            return None
+        plain = parser.parse(" ".join(w for w in words if w.upper() not in ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE")))
+        return None if plain is wq.NullQuery or not list(plain.iter_all_terms()) else plain
+    return parsed
+
+
+def _filters(query: Query):
+    parts = []
+    if query.type:
+        parts.append(wq.Term("type", query.type))
+    if query.tag:
+        parts.append(wq.Term("tags", query.tag.lower()))
+    if query.agency:
+        parts.append(wq.Term("agency", query.agency))
+    if query.accepted:
+        parts.append(wq.Term("accepted", True))
+    if query.status:
+        parts.append(wq.Term("status", query.status))
+    if query.official:
+        parts.append(wq.Term("official", True))
+    if query.date_from or query.date_to:
+        parts.append(wq.DateRange("created", _naive_utc(query.date_from), _naive_utc(query.date_to)))
+    return wq.And(parts) if parts else None
+
+
+def _hit(hit) -> Hit:
+    formatter = _EscapingFormatter()
+    hit.results.formatter = formatter
+    hit.results.fragmenter = highlight.WholeFragmenter()
+    title = hit.highlights("title") or html.escape(hit["title"], quote=False)
+    hit.results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
+    # Snippets come from the start of the text: re-analysing 20,000 characters per hit is slow.
+    body = hit.highlights("body", text=hit["body"][:HIGHLIGHT_CHARS], top=2)
+    if not body:
+        plain = hit["body"]
+        body = html.escape(plain[:SNIPPET_CHARS] + ("…" if len(plain) > SNIPPET_CHARS else ""), quote=False)
+    return Hit(hit["type"], hit["id"], hit.get("question_id"), title, body)

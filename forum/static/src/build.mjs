@@ -1,0 +1,22 @@
+// Builds forum/static/build/: the stylesheet (GOV.UK Frontend with system fonts and
+// Civic Forum's own rules), and the scripts (GOV.UK Frontend's module and ours).
+import { copyFileSync, cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as sass from "sass";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const out = join(here, "..", "build");
+const govuk = join(here, "..", "..", "..", "node_modules", "govuk-frontend", "dist", "govuk");
+mkdirSync(out, { recursive: true });
+
+const css = sass.compile(join(here, "app.scss"), {
+  style: "compressed",
+  importers: [new sass.NodePackageImporter()],
+  silenceDeprecations: [],
+});
+writeFileSync(join(out, "app.css"), css.css);
+copyFileSync(join(govuk, "govuk-frontend.min.js"), join(out, "govuk-frontend.min.js"));
+cpSync(join(here, "js"), out, { recursive: true });
+cpSync(join(govuk, "assets", "images"), join(out, "images"), { recursive: true });
+console.log(`built ${out}: app.css (${css.css.length} bytes), scripts, images`);

@@ -1,0 +1,1 @@
+"""Suggested improvements: citizens propose and support, agencies answer in public."""

@@ -1,0 +1,188 @@
+"""Reading suggestions with a bounded number of queries, whatever the data size."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import joinedload
+
+from moderation.workflow import STATUS_LABELS, SUGGESTION_STATUSES
+
+from ..accounts.models import Agency, User
+from ..errors import NotFound
+from ..extensions import db, utcnow
+from ..qa.models import Question
+from ..tags.models import Tag
+from ..tags.names import TAG_MAX, normalise
+from .models import QuestionSuggestionLink, Suggestion, SuggestionStatusChange, SuggestionSupport, SuggestionTag
+
+PER_PAGE = 20
+MAX_PAGE = 10_000
+TRENDING_DAYS = 7
+LINKS_SHOWN = 20
+
+
+def _recent_supports():
+    since = utcnow() - timedelta(days=TRENDING_DAYS)
+    return (select(func.count()).select_from(SuggestionSupport)
+            .where(SuggestionSupport.suggestion_id == Suggestion.id, SuggestionSupport.created_at >= since)
+            .correlate(Suggestion).scalar_subquery())
+
+
+SORTS = {
+    "supported": "Most supported",
+    "trending": f"Trending (supports in the last {TRENDING_DAYS} days)",
+    "newest": "Newest",
+    "updated": "Recently updated",
+}
+
+
+def _order(sort: str):
+    if sort == "trending":
+        return (_recent_supports().desc(), Suggestion.support_count.desc(), Suggestion.id.desc())
+    return {"supported": (Suggestion.support_count.desc(), Suggestion.id.desc()),
+            "newest": (Suggestion.created_at.desc(), Suggestion.id.desc()),
+            "updated": (Suggestion.last_activity_at.desc(), Suggestion.id.desc())}[sort]
+
+
+@dataclass(frozen=True)
+class ListFilters:
+    sort: str = "supported"
+    status: str | None = None
+    agency: str | None = None
+    tag: str | None = None
+    awaiting: bool = False  # past the agency's threshold with no response yet
+
+    @classmethod
+    def from_args(cls, args) -> "ListFilters":
+        sort, status = args.get("sort", "supported"), args.get("status")
+        tag = normalise(args.get("tag") or "")[:TAG_MAX]
+        return cls(sort=sort if sort in SORTS else "supported",
+                   status=status if status in SUGGESTION_STATUSES else None,
+                   agency=(args.get("agency") or "").strip()[:60] or None,
+                   tag=tag or None, awaiting=args.get("awaiting") == "yes")
+
+    def as_args(self) -> dict:
+        return {k: v for k, v in (("sort", self.sort), ("status", self.status), ("agency", self.agency),
+                                  ("tag", self.tag), ("awaiting", "yes" if self.awaiting else None)) if v}
+
+
+def list_suggestions(filters: ListFilters, page: int, per_page: int = PER_PAGE):
+    """A page of suggestions (two queries: the rows and the count). Duplicates are listed
+    only when asked for by status: their supporters now count on the kept suggestion."""
+    statement = select(Suggestion).options(joinedload(Suggestion.author), joinedload(Suggestion.agency))
+    if filters.status:
+        statement = statement.where(Suggestion.status == filters.status)
+    else:
+        statement = statement.where(Suggestion.status != "duplicate")
+    if filters.tag:
+        statement = statement.join(SuggestionTag, SuggestionTag.suggestion_id == Suggestion.id).join(
+            Tag, (Tag.id == SuggestionTag.tag_id) & (Tag.name == filters.tag))
+    if filters.agency:
+        statement = statement.join(Agency, (Agency.id == Suggestion.agency_id) & (Agency.slug == filters.agency))
+    if filters.awaiting:
+        statement = statement.where(Suggestion.threshold_reached_at.is_not(None), Suggestion.first_response_at.is_(None))
+        order = (Suggestion.threshold_reached_at, Suggestion.id)  # longest waiting first
+    else:
+        order = _order(filters.sort)
+    return db.paginate(statement.order_by(*order), page=min(max(page, 1), MAX_PAGE), per_page=per_page,
+                       error_out=False)
+
+
+def awaiting_count(agency_id: int | None) -> int:
+    """Suggestions past their agency's threshold with no response (one agency, or all when None)."""
+    statement = select(func.count()).select_from(Suggestion).where(
+        Suggestion.threshold_reached_at.is_not(None), Suggestion.first_response_at.is_(None))
+    if agency_id is not None:
+        statement = statement.where(Suggestion.agency_id == agency_id)
+    return db.session.scalar(statement)
+
+
+@dataclass
+class SuggestionPage:
+    suggestion: Suggestion
+    timeline: list[SuggestionStatusChange]
+    questions: list[Question]
+    i_support: bool = False
+    merged_from: list[Suggestion] = field(default_factory=list)
+
+
+def suggestion_page(suggestion_id: int, viewer: User | None) -> SuggestionPage:
+    """The suggestion, its public timeline (oldest first), linked questions and the viewer's support."""
+    suggestion = db.session.scalar(select(Suggestion).where(Suggestion.id == suggestion_id).options(
+        joinedload(Suggestion.author), joinedload(Suggestion.agency)))
+    if suggestion is None:
+        raise NotFound("There is no such suggestion")
+    timeline = list(db.session.scalars(
+        select(SuggestionStatusChange).where(SuggestionStatusChange.suggestion_id == suggestion.id)
+        .options(joinedload(SuggestionStatusChange.actor), joinedload(SuggestionStatusChange.agency))
+        .order_by(SuggestionStatusChange.created_at, SuggestionStatusChange.id)))
+    questions = list(db.session.scalars(
+        select(Question).join(QuestionSuggestionLink, QuestionSuggestionLink.question_id == Question.id)
+        .where(QuestionSuggestionLink.suggestion_id == suggestion.id, Question.state == "public")
+        .order_by(QuestionSuggestionLink.created_at.desc(), Question.id.desc()).limit(LINKS_SHOWN)))
+    merged = list(db.session.scalars(select(Suggestion).where(Suggestion.duplicate_of_id == suggestion.id)
+                                     .order_by(Suggestion.id).limit(LINKS_SHOWN)))
+    page = SuggestionPage(suggestion, timeline, questions, merged_from=merged)
+    if viewer is not None and viewer.is_authenticated:
+        page.i_support = db.session.scalar(select(SuggestionSupport.id).where(
+            SuggestionSupport.suggestion_id == suggestion.id, SuggestionSupport.user_id == viewer.id)) is not None
+    return page
+
+
+def suggestions_for_question(question_id: int, limit: int = 10) -> list[Suggestion]:
+    """Suggestions linked to a question, for its page: one query, at most `limit` rows."""
+    return list(db.session.scalars(
+        select(Suggestion).join(QuestionSuggestionLink, QuestionSuggestionLink.suggestion_id == Suggestion.id)
+        .where(QuestionSuggestionLink.question_id == question_id)
+        .order_by(Suggestion.support_count.desc(), Suggestion.id).limit(limit)))
+
+
+# Words that say nothing about which idea it is.
+_STOPWORDS = frozenset("""a about after all allow also an and any are as at be before being by can could
+do does for from get give have how i if in into is it its let make me more my need no not of on or our
+please should so some than that the their them then there these they this to too up us via was we what
+when where which while who why will with would you your idea suggestion consider""".split())
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def significant_words(title: str, limit: int = 6) -> list[str]:
+    """The longest distinct words of a title that are not stop words, longest first."""
+    words = [w for w in dict.fromkeys(_WORD.findall(title.lower())) if len(w) >= 3 and w not in _STOPWORDS]
+    return sorted(words, key=len, reverse=True)[:limit]
+
+
+def similar_suggestions(title: str, limit: int = 5) -> list[Suggestion]:
+    """Suggestions like `title`, best first, from the search index (stemming: "uploading" finds
+    "upload"); while the index is unavailable, the plain database match below."""
+    from ..search import service as search
+    from ..search.backend import SearchUnavailable
+
+    if not significant_words(title or ""):
+        return []  # only stop words: nothing to compare, whichever way we look
+    try:
+        return search.similar_suggestions(" ".join(significant_words(title, limit=20)), limit)
+    except SearchUnavailable:
+        return similar_suggestions_in_database(title, limit)
+
+
+def similar_suggestions_in_database(title: str, limit: int = 5) -> list[Suggestion]:
+    """Suggestions whose titles share significant words with `title`, most shared first: a
+    plain database match (one query, at most 50 candidates ranked here)."""
+    words = significant_words(title or "")
+    if not words:
+        return []
+    lowered = func.lower(Suggestion.title)
+    candidates = db.session.scalars(
+        select(Suggestion).where(Suggestion.status != "duplicate", or_(*(lowered.contains(w) for w in words)))
+        .order_by(Suggestion.support_count.desc(), Suggestion.id.desc()).limit(50)).all()
+
+    def shared(s: Suggestion) -> int:
+        return len(set(_WORD.findall(s.title.lower())) & set(words))
+    ranked = sorted((s for s in candidates if shared(s)), key=lambda s: (-shared(s), -s.support_count, -s.id))
+    return ranked[:limit]
+
+
+STATUS_CHOICES = [(s, STATUS_LABELS[s]) for s in SUGGESTION_STATUSES]

@@ -1,0 +1,219 @@
+"""Suggestions: the use cases that write. Each commits once or raises a DomainError.
+
+Reading (lists, the suggestion page, similar titles) lives in forum/suggestions/queries.py.
+"""
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import and_, delete, exists, literal, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from moderation.rules import can, why_not
+from moderation.types import Action
+from moderation.workflow import why_not_move
+
+from .. import content
+from ..accounts.models import Agency, User
+from ..errors import Conflict, Forbidden, InvalidInput, NotFound
+from ..extensions import db, utcnow
+from ..moderation import audit
+from ..qa.models import Question
+from ..sql import bump, insert_if_absent
+from ..tags import service as tags
+from .models import QuestionSuggestionLink, Suggestion, SuggestionStatusChange, SuggestionSupport, SuggestionTag
+
+TITLE_MIN, TITLE_MAX = 10, 150
+BODY_MAX = 20_000
+RESPONSE_MAX = 5_000
+
+
+def _require(actor: User, action: Action, target=None) -> None:
+    if not can(actor, action, target):
+        raise Forbidden(why_not(actor, action, target) or "You do not have permission to do that")
+
+
+def get_suggestion(suggestion_id: int) -> Suggestion:
+    suggestion = db.session.get(Suggestion, suggestion_id)
+    if suggestion is None:
+        raise NotFound("There is no such suggestion")
+    return suggestion
+
+
+def _mark_threshold(suggestion_id: int) -> None:
+    """Record the moment support first reaches the agency's threshold; guarded so that of
+    simultaneous supporters only the first crossing is recorded."""
+    threshold = select(Agency.support_threshold).where(Agency.id == Suggestion.agency_id).scalar_subquery()
+    db.session.execute(update(Suggestion).where(
+        Suggestion.id == suggestion_id, Suggestion.threshold_reached_at.is_(None),
+        Suggestion.support_count >= threshold).values(threshold_reached_at=utcnow()))
+
+
+# ── proposing ────────────────────────────────────────────────────────────────
+
+def propose(author: User, title: str, body: str, tag_names: list[str], agency_slug: str | None) -> Suggestion:
+    """Publish a suggestion; its author's support is counted at once."""
+    _require(author, Action.PROPOSE)
+    title, body = title.strip(), content.clean_text(body)
+    if not TITLE_MIN <= len(title) <= TITLE_MAX:
+        raise InvalidInput(f"Title must be between {TITLE_MIN} and {TITLE_MAX} characters", field="title")
+    if not body.strip():
+        raise InvalidInput("Describe your suggestion", field="body")
+    if len(body) > BODY_MAX:
+        raise InvalidInput(f"Description must be {BODY_MAX:,} characters or fewer (it has {len(body):,})", field="body")
+    agency = db.session.scalar(select(Agency).where(Agency.slug == (agency_slug or "")))
+    if agency is None:
+        raise InvalidInput("Choose the agency your suggestion is for", field="agency")
+    now = utcnow()
+    suggestion = Suggestion(author_id=author.id, agency_id=agency.id, title=title, slug=content.slugify(title),
+                            body_source=body, body_html=content.render(body), excerpt=content.excerpt(body, 280),
+                            tag_names=" ".join(tag_names), status="open", support_count=1,
+                            created_at=now, last_activity_at=now)
+    db.session.add(suggestion)
+    db.session.flush()
+    ids = tags.ids_for(tag_names)
+    if ids:
+        db.session.execute(SuggestionTag.__table__.insert(), [{"suggestion_id": suggestion.id, "tag_id": i} for i in ids])
+    db.session.add(SuggestionSupport(user_id=author.id, suggestion_id=suggestion.id, created_at=now))
+    db.session.flush()
+    _mark_threshold(suggestion.id)  # an agency may set a threshold of 1
+    db.session.commit()
+    return suggestion
+
+
+# ── supporting ───────────────────────────────────────────────────────────────
+
+def set_support(user: User, suggestion_id: int, supporting: bool) -> int:
+    """Support (or withdraw support for) a suggestion; returns its support count.
+
+    The unique constraint decides whether this request added or removed the row, and the
+    counter follows that change in SQL, so simultaneous clicks count exactly once each."""
+    suggestion = get_suggestion(suggestion_id)
+    _require(user, Action.SUPPORT, suggestion)
+    if supporting:
+        changed = 1 if insert_if_absent(SuggestionSupport, user_id=user.id, suggestion_id=suggestion.id,
+                                        created_at=utcnow()) else 0
+    else:
+        changed = -db.session.execute(delete(SuggestionSupport).where(
+            SuggestionSupport.user_id == user.id, SuggestionSupport.suggestion_id == suggestion.id)).rowcount
+    bump(Suggestion, suggestion.id, support_count=changed)
+    if changed > 0:
+        _mark_threshold(suggestion.id)
+    db.session.commit()
+    return db.session.scalar(select(Suggestion.support_count).where(Suggestion.id == suggestion.id))
+
+
+# ── the agency's answer ──────────────────────────────────────────────────────
+
+def set_status(actor: User, suggestion_id: int, new_status: str, response: str,
+               duplicate_of_id: int | None = None) -> Suggestion:
+    """Move a suggestion along the workflow with a public response (a step on its timeline).
+    Marking a duplicate merges its supports into the kept suggestion."""
+    suggestion = get_suggestion(suggestion_id)
+    _require(actor, Action.SET_SUGGESTION_STATUS, suggestion)
+    problem = why_not_move(suggestion.status, new_status)
+    if problem:
+        raise InvalidInput(problem, field="status")
+    response = content.clean_text(response).strip()
+    if not response:
+        raise InvalidInput("Write the agency's response: it is shown to everyone on the timeline", field="response")
+    if len(response) > RESPONSE_MAX:
+        raise InvalidInput(f"The response must be {RESPONSE_MAX:,} characters or fewer", field="response")
+    old_status, now = suggestion.status, utcnow()
+    kept = _kept_suggestion(suggestion, duplicate_of_id) if new_status == "duplicate" else None
+    # Guarded on the old status: of two simultaneous changes only one applies.
+    done = db.session.execute(update(Suggestion).where(Suggestion.id == suggestion.id, Suggestion.status == old_status)
+                              .values(status=new_status, duplicate_of_id=kept.id if kept else None,
+                                      updated_at=now, last_activity_at=now))
+    if not done.rowcount:
+        db.session.rollback()
+        raise Conflict("The status was changed at the same moment: reload the page and try again")
+    db.session.execute(update(Suggestion).where(Suggestion.id == suggestion.id, Suggestion.first_response_at.is_(None))
+                       .values(first_response_at=now))
+    db.session.add(SuggestionStatusChange(suggestion_id=suggestion.id, actor_id=actor.id, agency_id=suggestion.agency_id,
+                                          old_status=old_status, new_status=new_status, response=response,
+                                          created_at=now))
+    if kept is not None:
+        _merge_supports(suggestion.id, kept.id)
+    audit.record(actor, "suggestion_status", "suggestion", suggestion.id, reason=response,
+                 details=f"{old_status} -> {new_status}" + (f" (duplicate of {kept.id})" if kept else ""))
+    db.session.commit()
+    return suggestion
+
+
+def _kept_suggestion(duplicate: Suggestion, kept_id: int | None) -> Suggestion:
+    if kept_id is None:
+        raise InvalidInput("Give the number or web address of the suggestion this one duplicates", field="duplicate_of")
+    if kept_id == duplicate.id:
+        raise InvalidInput("A suggestion cannot be a duplicate of itself", field="duplicate_of")
+    kept = db.session.get(Suggestion, kept_id)
+    if kept is None:
+        raise InvalidInput(f"There is no suggestion number {kept_id}", field="duplicate_of")
+    seen, step = {kept.id}, kept
+    while step.duplicate_of_id is not None:  # follow the chain: it must not lead back here
+        if step.duplicate_of_id == duplicate.id:
+            raise InvalidInput("That would make a cycle of duplicates: suggestion "
+                               f"{kept.id} is already merged into this one", field="duplicate_of")
+        if step.duplicate_of_id in seen:
+            break
+        seen.add(step.duplicate_of_id)
+        step = db.session.get(Suggestion, step.duplicate_of_id)
+    if kept.status == "duplicate":
+        raise InvalidInput(f"Suggestion {kept.id} is itself a duplicate of suggestion {kept.duplicate_of_id}: "
+                           "choose that one", field="duplicate_of")
+    return kept
+
+
+def _merge_supports(duplicate_id: int, kept_id: int) -> None:
+    """Copy the duplicate's supporters onto the kept suggestion, skipping anyone already there,
+    and count exactly the rows added (a simultaneous support cannot be counted twice)."""
+    dialect = db.session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    theirs = SuggestionSupport.__table__.alias("theirs")
+    already = exists().where(and_(SuggestionSupport.suggestion_id == kept_id,
+                                  SuggestionSupport.user_id == theirs.c.user_id))
+    rows = select(theirs.c.user_id, literal(kept_id), theirs.c.created_at).where(
+        theirs.c.suggestion_id == duplicate_id, ~already)
+    statement = (insert(SuggestionSupport.__table__)
+                 .from_select(["user_id", "suggestion_id", "created_at"], rows)
+                 .on_conflict_do_nothing().returning(SuggestionSupport.id))
+    moved = len(db.session.execute(statement).all())
+    bump(Suggestion, kept_id, support_count=moved)
+    db.session.execute(update(Suggestion).where(Suggestion.id == kept_id).values(last_activity_at=utcnow()))
+    _mark_threshold(kept_id)
+
+
+# ── links to questions ───────────────────────────────────────────────────────
+
+_QUESTION_REF = re.compile(r"(?:^|/questions/)(\d{1,9})(?:$|[-/?#])")
+
+
+def question_id_from(text: str) -> int | None:
+    """'123', '/questions/123-slug' or a full web address of a question -> 123."""
+    match = _QUESTION_REF.search((text or "").strip())
+    return int(match.group(1)) if match else None
+
+
+def link_question(user: User, suggestion_id: int, question_ref: str) -> bool:
+    """Say that a question is related to a suggestion; False when the link already existed."""
+    suggestion = get_suggestion(suggestion_id)
+    _require(user, Action.LINK_QUESTION, suggestion)
+    question_id = question_id_from(question_ref)
+    question = db.session.get(Question, question_id) if question_id else None
+    if question is None or question.state != "public":
+        raise InvalidInput("Give the number or web address of a published question", field="question")
+    added = insert_if_absent(QuestionSuggestionLink, question_id=question.id, suggestion_id=suggestion.id,
+                             created_by_id=user.id, created_at=utcnow())
+    db.session.commit()
+    return added
+
+
+def unlink_question(user: User, suggestion_id: int, question_id: int) -> None:
+    suggestion = get_suggestion(suggestion_id)
+    _require(user, Action.UNLINK_QUESTION, suggestion)
+    removed = db.session.execute(delete(QuestionSuggestionLink).where(
+        QuestionSuggestionLink.suggestion_id == suggestion.id, QuestionSuggestionLink.question_id == question_id))
+    if not removed.rowcount:
+        raise NotFound("That question is not linked to this suggestion")
+    audit.record(user, "unlink_question", "suggestion", suggestion.id, details=f"question {question_id}")
+    db.session.commit()

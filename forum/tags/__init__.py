@@ -1,0 +1,1 @@
+"""Tags: normalisation, the tag table, and (later) synonyms, trends and pain points."""

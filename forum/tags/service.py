@@ -1,0 +1,199 @@
+"""Tag use cases: attach tags to questions (creating tags on first use) and keep counts exact;
+synonyms (a synonym typed on a new post becomes its main tag), descriptions and merges."""
+from __future__ import annotations
+
+from sqlalchemy import and_, delete, func, select, update
+
+from moderation.rules import can, why_not
+from moderation.types import Action
+
+from ..errors import Conflict, Forbidden, InvalidInput, NotFound
+from ..extensions import db, utcnow
+from ..moderation import audit
+from ..sql import insert_if_absent
+from .models import QuestionTag, Tag, TagEvent, TagSynonym
+from .names import TagError, parse
+
+DESCRIPTION_MAX = 2_000
+
+
+def _ids(names: list[str]) -> list[int]:
+    for name in names:
+        insert_if_absent(Tag, name=name, description="", question_count=0, created_at=utcnow())
+    return list(db.session.scalars(select(Tag.id).where(Tag.name.in_(names))))
+
+
+def ids_for(names: list[str]) -> list[int]:
+    """Ids of the tags called `names`, creating missing ones (uncounted: question_count stays 0)."""
+    return _ids(names) if names else []
+
+
+def attach(question_id: int, names: list[str]) -> None:
+    if not names:
+        return
+    ids = _ids(names)
+    db.session.execute(QuestionTag.__table__.insert(), [{"question_id": question_id, "tag_id": i} for i in ids])
+    db.session.execute(update(Tag).where(Tag.id.in_(ids)).values(question_count=Tag.question_count + 1))
+
+
+def detach(question_id: int, names: list[str]) -> None:
+    """Forget `names` on the question (or, for a deleted question, take it out of the counts)."""
+    if not names:
+        return
+    ids = list(db.session.scalars(select(Tag.id).where(Tag.name.in_(names))))
+    db.session.execute(delete(QuestionTag).where(QuestionTag.question_id == question_id, QuestionTag.tag_id.in_(ids)))
+    db.session.execute(update(Tag).where(Tag.id.in_(ids)).values(question_count=Tag.question_count - 1))
+
+
+def replace(question_id: int, old: list[str], new: list[str]) -> None:
+    detach(question_id, [name for name in old if name not in new])
+    attach(question_id, [name for name in new if name not in old])
+
+
+def popular(limit: int = 30) -> list[Tag]:
+    return list(db.session.scalars(select(Tag).where(Tag.question_count > 0)
+                                   .order_by(Tag.question_count.desc(), Tag.name).limit(limit)))
+
+
+# ── synonyms: the one place a typed name becomes its main tag (posts now, search later) ──
+
+def canonical_names(names: list[str]) -> list[str]:
+    """Names with every synonym replaced by its main tag, duplicates dropped, order kept (one query)."""
+    if not names:
+        return []
+    mapping = dict(db.session.execute(select(TagSynonym.name, Tag.name).join(Tag, Tag.id == TagSynonym.tag_id)
+                                      .where(TagSynonym.name.in_(names))).all())
+    return list(dict.fromkeys(mapping.get(name, name) for name in names))
+
+
+def canonical(name: str) -> str:
+    """The main tag for `name` (itself when it is not a synonym). Search calls this too."""
+    return canonical_names([name])[0] if name else name
+
+
+# ── moderators' changes ──────────────────────────────────────────────────────
+
+def _require(actor, action: Action) -> None:
+    if not can(actor, action):
+        raise Forbidden(why_not(actor, action) or "You do not have permission to do that")
+
+
+def existing_tag(name: str) -> Tag:
+    tag = db.session.scalar(select(Tag).where(Tag.name == name))
+    if tag is None:
+        raise NotFound(f"There is no tag called “{name[:40]}”")
+    return tag
+
+
+def _one_name(raw: str, field: str) -> str:
+    try:
+        names = parse(raw, minimum=1, maximum=1)
+    except TagError as error:
+        raise InvalidInput(str(error), field=field) from None
+    return names[0]
+
+
+def _log(kind: str, actor, tag_name: str, other_name: str = "", detail: str = "") -> None:
+    """The tag's own history (shown on the tag's page) and the moderation audit log."""
+    db.session.add(TagEvent(kind=kind, actor_id=actor.id if actor else None, tag_name=tag_name,
+                            other_name=other_name, detail=detail[:200], created_at=utcnow()))
+    audit.record(actor, f"tag_{kind}", "tag", None,
+                 details=" ".join(part for part in (tag_name, other_name and f"<- {other_name}", detail) if part))
+
+
+def record_merge(actor, source: str, target: str, moved: int) -> None:
+    """Log a merge."""
+    _log("merge", actor, target, source, f"{moved} question{'s' if moved != 1 else ''} moved")
+
+
+def describe(actor, name: str, description: str) -> Tag:
+    _require(actor, Action.EDIT_TAGS)
+    tag = existing_tag(name)
+    description = description.strip()
+    if len(description) > DESCRIPTION_MAX:
+        raise InvalidInput(f"A description is at most {DESCRIPTION_MAX:,} characters", field="description")
+    tag.description = description
+    _log("describe", actor, tag.name)
+    db.session.commit()
+    return tag
+
+
+def add_synonym(actor, name: str, raw_synonym: str) -> TagSynonym:
+    _require(actor, Action.EDIT_TAGS)
+    tag = existing_tag(name)
+    synonym = _one_name(raw_synonym, "synonym")
+    if synonym == tag.name:
+        raise InvalidInput("A tag cannot be a synonym of itself", field="synonym")
+    taken = db.session.scalar(select(TagSynonym).where(TagSynonym.name == synonym))
+    if taken is not None:
+        raise Conflict(f"“{synonym}” is already a synonym", field="synonym")
+    other = db.session.scalar(select(Tag).where(Tag.name == synonym))
+    if other is not None:
+        if other.question_count:
+            raise Conflict(f"“{synonym}” is a tag in use: merge it into “{tag.name}” instead", field="synonym")
+        _reindex_suggestions_tagged(other.id)
+        db.session.delete(other)  # an unused tag can simply become a synonym
+        db.session.flush()
+    row = TagSynonym(name=synonym, tag_id=tag.id, created_at=utcnow())
+    db.session.add(row)
+    _log("synonym", actor, tag.name, synonym)
+    db.session.commit()
+    return row
+
+
+def _reindex_suggestions_tagged(tag_id: int) -> None:
+    """Suggestions keep the old name in tag_names; the search index stores the main tag's name
+    (forum/search/documents.py), so their documents are refreshed in this transaction."""
+    from ..search.outbox import enqueue_many
+    from ..suggestions.models import SuggestionTag
+
+    enqueue_many("suggestion", db.session.scalars(select(SuggestionTag.suggestion_id).where(SuggestionTag.tag_id == tag_id)))
+
+
+def merge(actor, source_name: str, raw_target: str) -> Tag:
+    """Move every question of `source` to `target`, make `source` a synonym of it, and log it."""
+    _require(actor, Action.EDIT_TAGS)
+    source = existing_tag(source_name)
+    target_name = canonical(_one_name(raw_target, "into"))
+    if target_name == source.name:
+        raise InvalidInput("Choose another tag to merge into", field="into")
+    target = db.session.scalar(select(Tag).where(Tag.name == target_name))
+    if target is None:
+        raise InvalidInput(f"There is no tag called “{target_name}”", field="into")
+    from ..qa.models import Question  # tags sit below qa; only a merge rewrites questions' tag lists
+
+    rows = db.session.execute(select(Question.id, Question.tag_names).join(
+        QuestionTag, and_(QuestionTag.question_id == Question.id, QuestionTag.tag_id == source.id))).all()
+    if rows:
+        from ..search.outbox import enqueue_many  # a bulk UPDATE by primary key is invisible to the outbox
+
+        enqueue_many("question", [qid for qid, _ in rows])
+        db.session.execute(update(Question), [
+            {"id": qid, "tag_names": " ".join(dict.fromkeys(target.name if n == source.name else n
+                                                             for n in names.split()))}
+            for qid, names in rows])
+    already = select(QuestionTag.question_id).where(QuestionTag.tag_id == target.id)
+    db.session.execute(update(QuestionTag).where(QuestionTag.tag_id == source.id,
+                                                 QuestionTag.question_id.not_in(already)).values(tag_id=target.id))
+    db.session.execute(update(TagSynonym).where(TagSynonym.tag_id == source.id).values(tag_id=target.id))
+    _reindex_suggestions_tagged(source.id)
+    db.session.execute(delete(Tag).where(Tag.id == source.id))
+    db.session.add(TagSynonym(name=source.name, tag_id=target.id, created_at=utcnow()))
+    recount(target.id)
+    record_merge(actor, source.name, target.name, len(rows))
+    db.session.commit()
+    return target
+
+
+def recount(tag_id: int) -> None:
+    from ..qa.models import Question
+
+    count = select(func.count()).select_from(QuestionTag).join(
+        Question, and_(Question.id == QuestionTag.question_id, Question.state == "public")
+    ).where(QuestionTag.tag_id == tag_id).scalar_subquery()
+    db.session.execute(update(Tag).where(Tag.id == tag_id).values(question_count=count))
+
+
+def tag_id(name: str) -> int | None:
+    """The id of the tag `name` stands for (synonyms followed), or None."""
+    return db.session.scalar(select(Tag.id).where(Tag.name == canonical(name)))

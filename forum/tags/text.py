@@ -1,0 +1,132 @@
+"""Key terms and text similarity for tag suggestions and pain points (pure, standard library).
+
+Documents are bags of terms: words of the title (lower-cased, stop words dropped, a light
+suffix strip so "renewals" meets "renewal") plus the tags as "#tag" terms. Similarity is the
+cosine of TF-IDF vectors; grouping is leader clustering (a document joins the most similar
+group leader above a threshold), which cannot chain unrelated questions together the way
+single-link clustering does."""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+_WORD = re.compile(r"[a-z][a-z0-9']+")
+STOP_WORDS = frozenset("""
+a about above after again against all am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have
+having he her here hers him his how i if in into is it its itself just me more most my no nor not now
+of off on once only or other our out over own same she should so some such than that the their them
+then there these they this those through to too under until up very was we were what when where which
+while who whom why will with would you your yours get got still anyone someone does dont don't im i'm
+ive i've can't cant isnt isn't wont won't need needs help please know way long take takes what's
+goes going went ago yet find also just really
+""".split())
+TAG_PREFIX = "#"
+
+
+@lru_cache(maxsize=65_536)
+def stem(word: str) -> str:
+    for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith("ss"):
+            return word[: -len(suffix)] + keep
+    return word
+
+
+def words(text: str) -> list[str]:
+    return [stem(w) for w in surface_words(text)]
+
+
+def surface_words(text: str) -> list[str]:
+    """The words as written (lower-cased, stop words dropped), for labels people can read."""
+    return [w for w in (w.strip("'") for w in _WORD.findall(text.lower())) if w not in STOP_WORDS]
+
+
+def terms(title: str, tags: Iterable[str] = ()) -> Counter[str]:
+    bag = Counter(words(title))
+    bag.update(TAG_PREFIX + t for t in tags)
+    return bag
+
+
+class Corpus:
+    """Document frequencies, so rare terms weigh more than common ones."""
+
+    def __init__(self, documents: Iterable[Counter[str]]):
+        self.df: Counter[str] = Counter()
+        self.n = 0
+        for doc in documents:
+            self.n += 1
+            self.df.update(doc.keys())
+
+    def idf(self, term: str) -> float:
+        return math.log((1 + self.n) / (1 + self.df.get(term, 0))) + 1
+
+    def vector(self, doc: Counter[str]) -> dict[str, float]:
+        weights = {t: (1 + math.log(c)) * self.idf(t) for t, c in doc.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        return {t: w / norm for t, w in weights.items()}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+RECENT_LEADERS = 60
+
+
+@dataclass
+class Group:
+    leader: dict[str, float]
+    members: list[int] = field(default_factory=list)
+
+
+def group(vectors: Sequence[dict[str, float]], threshold: float = 0.5, probe: int = 4) -> list[list[int]]:
+    """Indexes of `vectors` grouped by similarity, in input order. Each vector is compared only
+    with the leaders sharing one of its `probe` heaviest terms, so the cost stays near linear."""
+    groups: list[Group] = []
+    by_term: dict[str, list[int]] = defaultdict(list)
+    for index, vector in enumerate(vectors):
+        heaviest = sorted(vector, key=lambda t: (-vector[t], t))[:probe]
+        # The most recent leaders per term suffice: a recurring problem keeps recurring.
+        candidates = {g for t in heaviest for g in by_term.get(t, ())[-RECENT_LEADERS:]}
+        best, best_sim = None, threshold
+        for g in sorted(candidates):
+            sim = cosine(vector, groups[g].leader)
+            if sim >= best_sim:
+                best, best_sim = g, sim
+        if best is None:
+            groups.append(Group(vector, [index]))
+            for t in heaviest:
+                by_term[t].append(len(groups) - 1)
+        else:
+            groups[best].members.append(index)
+    return [g.members for g in groups]
+
+
+def label(docs: Sequence[Counter[str]], corpus: Corpus, titles: Sequence[str], size: int = 4) -> str:
+    """A readable label from the terms that characterise a group (frequent inside it, rare
+    outside), each written the way the group's titles most often write it."""
+    inside: Counter[str] = Counter()
+    for doc in docs:
+        inside.update(doc.keys())
+    written: dict[str, Counter[str]] = defaultdict(Counter)
+    for title in titles:
+        for word in surface_words(title):
+            written[stem(word)][word] += 1
+    out: list[str] = []
+    for term in sorted(inside, key=lambda t: (-inside[t] * corpus.idf(t), t)):
+        if term.startswith(TAG_PREFIX):
+            parts = term[len(TAG_PREFIX):].split("-")
+        else:
+            parts = [written[term].most_common(1)[0][0] if written.get(term) else term]
+        for part in parts:
+            if part not in out and stem(part) not in {stem(o) for o in out}:
+                out.append(part)
+        if len(out) >= size:
+            break
+    return " ".join(out[:size]).capitalize()

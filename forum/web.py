@@ -1,0 +1,173 @@
+"""Helpers every blueprint shares: rendering a form with the right status, putting a
+domain error next to its field, permission checks through moderation.rules, safe redirects."""
+from __future__ import annotations
+
+from functools import wraps
+from urllib.parse import quote, urlsplit
+
+from flask import abort, current_app, flash, g, redirect, render_template, request, session, url_for
+from flask_limiter.util import get_remote_address
+from flask_login import current_user
+from flask_wtf import FlaskForm
+
+from moderation.rules import can, why_not
+from moderation.types import Action
+
+from .errors import DomainError, Forbidden, InvalidInput
+from .extensions import csrf
+
+CSRF_MESSAGE = ("This form could not be sent securely, perhaps because it was open for a long time. "
+                "Check your answers and send it again.")
+
+
+def form_view(view):
+    """Mark a view whose FlaskForm checks the CSRF token itself, so that a missing or
+    stale token comes back as an error on the filled-in form instead of a bare 400 page.
+    Such a view must act only when form.validate_on_submit() is true."""
+    return csrf.exempt(view)
+
+
+def attach_error(form: FlaskForm, error: DomainError) -> None:
+    field = getattr(form, error.field, None) if error.field else None
+    if field is not None:
+        field.errors = [*field.errors, error.message]
+    else:
+        form.form_errors.append(error.message)
+
+
+def explain_csrf(form: FlaskForm) -> None:
+    """Replace WTForms' terse CSRF error with one a person can act on."""
+    if "csrf_token" in form.errors:
+        form.csrf_token.errors = [CSRF_MESSAGE]
+
+
+def render_form(template: str, form: FlaskForm, status: int | None = None, **context):
+    """Render a page holding `form`; a form with errors answers 400 unless told otherwise."""
+    explain_csrf(form)
+    if status is None:
+        status = 400 if form.errors else 200
+    return render_template(template, form=form, **context), status
+
+
+def require(action: Action):
+    """View decorator: 401 for visitors (sent to sign in), 403 for users without the right."""
+    def decorate(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            if not current_user.is_authenticated:
+                abort(401)
+            if not can(current_user, action):
+                abort(403)
+            return view(*args, **kwargs)
+        return wrapped
+    return decorate
+
+
+def safe_next(target: str | None, fallback: str) -> str:
+    """A local path to return to after signing in; anything pointing elsewhere is ignored."""
+    if not target:
+        return fallback
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return fallback
+    return target
+
+
+def wants_json() -> bool:
+    best = request.accept_mimetypes.best_match(["application/json", "text/html"])
+    return best == "application/json" and request.accept_mimetypes[best] > request.accept_mimetypes["text/html"]
+
+
+def signed_in(view):
+    """Send visitors to sign in first. After a GET they come back to the same page; after a
+    POST (a vote, say) to the page the button was on."""
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        if current_user.is_authenticated:
+            return view(*args, **kwargs)
+        if request.method == "GET":
+            back = request.full_path.rstrip("?")
+        else:
+            back = safe_next(urlsplit(request.referrer or "").path or None, url_for("pages.home"))
+        flash("Sign in to continue.", "info")
+        return redirect(url_for("accounts.login", next=back))
+    return wrapped
+
+
+def ensure(action: Action, target=None) -> None:
+    """Raise Forbidden, with the reason in words, unless the signed-in user may do `action`."""
+    if not can(current_user, action, target):
+        raise Forbidden(why_not(current_user, action, target) or "You do not have permission to do that")
+
+
+_URL_PATTERNS: dict[tuple, str] = {}
+_MARKER = 987_654_300  # an integer no real id or value will equal, so every converter accepts it
+
+
+def fast_url(endpoint: str, **values) -> str:
+    """url_for for the loops of long pages (an answer list calls it hundreds of times).
+
+    Werkzeug's build walks the routing rules on every call; here each endpoint's pattern is
+    built once through url_for with marker values, then filled in with quoted values."""
+    key = (request.script_root, endpoint, tuple(sorted(values)))
+    pattern = _URL_PATTERNS.get(key)
+    if pattern is None:
+        markers = {name: _MARKER + i for i, name in enumerate(sorted(values))}
+        pattern = url_for(endpoint, **markers).replace("{", "{{").replace("}", "}}")
+        for name, marker in markers.items():
+            pattern = pattern.replace(str(marker), "{" + name + "}")
+        _URL_PATTERNS[key] = pattern
+    return pattern.format(**{name: quote(str(value), safe="") for name, value in values.items()})
+
+
+def rate_key() -> str:
+    """Rate limits count per signed-in person (shared addresses are common), else per address."""
+    if current_user.is_authenticated:
+        return f"user:{current_user.id}"
+    return get_remote_address()
+
+
+def rate(setting: str):
+    """A limit read from a setting at request time (FORUM_RATE_POSTING and friends)."""
+    return lambda: current_app.config[setting]
+
+
+YES_NO = {"yes": True, "no": False}
+
+
+def choice(name: str, allowed: dict):
+    """The value of a small action's button (`allowed` maps what it sends to what it means); 400 otherwise."""
+    value = request.form.get(name, "")
+    if value not in allowed:
+        raise InvalidInput(f"Unknown choice {value[:20]!r} for {name}")
+    return allowed[value]
+
+
+def visitor_page_key() -> str | None:
+    """The cache key of this page when it is the same for every visitor who is not signed in:
+    a GET with no query string, no message waiting in the session. None when it must be
+    rendered afresh (signed in, messages, caching turned off)."""
+    if (request.method != "GET" or request.args or not current_app.config["FORUM_PAGE_CACHE_SECONDS"]
+            or current_user.is_authenticated or session.get("_flashes")):
+        return None
+    return f"page:{request.path}"
+
+
+def visitor_cached(view):
+    """Serve a public page to visitors who are not signed in from the cache, for up to
+    FORUM_PAGE_CACHE_SECONDS (Flask-Caching; Redis when configured). People who take part
+    are signed in and always get it fresh. A page whose rendering touched the session's CSRF
+    token holds something personal and is never kept."""
+    from .extensions import cache
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        key = visitor_page_key()
+        if key and (hit := cache.get(key)) is not None:
+            return hit
+        result = view(*args, **kwargs)
+        body, status = (result, 200) if isinstance(result, str) else (result if isinstance(result, tuple) else (None, 0))
+        if key and status == 200 and isinstance(body, str) and "csrf_token" not in g:
+            cache.set(key, body, timeout=current_app.config["FORUM_PAGE_CACHE_SECONDS"])
+        return result
+    return wrapped

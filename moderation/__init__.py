@@ -1,0 +1,1 @@
+"""Pure moderation policy: roles, permissions, personal-information detection, workflows."""

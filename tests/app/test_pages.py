@@ -1,0 +1,81 @@
+"""The layout, error pages and security headers every page shares."""
+import re
+
+import pytest
+
+from ..factories import make_agency
+
+
+def test_home_page_has_the_accessible_layout(app, client):
+    make_agency(app, name="Passport Office", slug="passport-office")
+    response = client.get("/")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Civic Forum" in page and "Passport Office" in page
+    assert 'href="#main-content"' in page and 'id="main-content"' in page  # skip link target
+    assert len(re.findall(r"<h1[ >]", page)) == 1
+    for landmark in ("<header", "<nav", "<main", "<footer"):
+        assert landmark in page
+    assert '<html lang="en-AU"' in page
+    assert "<script>" not in page  # no inline script: the CSP forbids it
+
+
+def test_security_headers(client):
+    headers = client.get("/").headers
+    csp = headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+def test_not_found_page_is_friendly(client):
+    response = client.get("/no/such/page")
+    assert response.status_code == 404
+    page = response.get_data(as_text=True)
+    assert "Page not found" in page and "Civic Forum" in page
+
+
+def test_unknown_agency_is_404(client):
+    assert client.get("/agencies/nope").status_code == 404
+
+
+def test_request_too_large_is_413_with_a_message(client):
+    response = client.post("/register", data={"display_name": "x" * 600_000})
+    assert response.status_code == 413
+    assert "too large" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("status", [400, 403, 404, 413, 429, 500])
+def test_every_error_page_renders(app, status):
+    from forum import _error_page
+
+    with app.test_request_context("/"):
+        body, code, _ = _error_page(status)
+    assert code == status and "<h1" in body
+
+
+def test_unexpected_error_gives_the_500_page(test_env):
+    from forum import create_app
+
+    fresh = create_app(test_env, PROPAGATE_EXCEPTIONS=False)
+
+    @fresh.get("/__boom")
+    def boom():
+        raise RuntimeError("boom")
+
+    response = fresh.test_client().get("/__boom")
+    assert response.status_code == 500
+    assert "Sorry, there is a problem with the service" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("url", ["/agencies/a%00b", "/questions?tag=%00", "/questions?x%00=1"])
+def test_nul_bytes_in_the_address_are_a_clear_400(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "character that is not allowed" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("url", ["/questions/99999999999999999999", "/users/9223372036854775808",
+                                 "/suggestions/4294967296", "/answers/99999999999/revisions"])
+def test_ids_beyond_the_database_range_are_404(client, url):
+    assert client.get(url).status_code == 404

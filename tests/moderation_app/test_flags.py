@@ -1,0 +1,173 @@
+"""Flags: once per person per post; enough distinct people hide the post until reviewed."""
+import pytest
+from sqlalchemy import select
+
+from forum.extensions import db
+from forum.moderation.models import Flag
+from forum.qa import check
+from forum.qa.models import Answer, Question
+
+from ..factories import fetch, make_user
+from .conftest import audit_actions
+
+
+def flag(form, client, kind, post_id, reason="spam", text=""):
+    return form(client, f"/{kind}s/{post_id}/flag", {"reason": reason, "text": text})
+
+
+def test_a_signed_in_person_flags_a_post(app, client_of, reader, question, form):
+    response = flag(form, client_of(reader), "question", question.id, "abusive")
+    assert response.status_code == 302
+    with app.app_context():
+        row = db.session.scalar(select(Flag))
+        assert (row.user_id, row.question_id, row.reason, row.status) == (reader.id, question.id, "abusive", "open")
+
+
+def test_flagging_twice_is_refused(app, client_of, reader, question, form):
+    client = client_of(reader)
+    flag(form, client, "question", question.id)
+    response = flag(form, client, "question", question.id, "off_topic")
+    assert response.status_code == 409
+    assert "already flagged" in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(select(db.func.count()).select_from(Flag)) == 1
+
+
+def test_three_people_hide_an_answer_until_reviewed(app, client_of, client, question, answer, moderator, form):
+    for _ in range(3):
+        flag(form, client_of(make_user(app)), "answer", answer.id)
+    assert fetch(app, Answer, answer.id, "state") == "hidden"
+    assert "Mine took three weeks" not in client.get(question.url).get_data(as_text=True)
+    assert fetch(app, Question, question.id, "answer_count") == 0
+    assert audit_actions(app, "answer", answer.id) == ["auto_hide"]
+    queue = client_of(moderator).get("/moderation").get_data(as_text=True)
+    assert "3 flags" in queue and "Restore" in queue
+    # The moderator disagrees: the flags are dismissed and the answer is back.
+    response = form(client_of(moderator), f"/moderation/answer/{answer.id}/decide", {"decision": "dismiss"},
+                    page="/moderation")
+    assert response.status_code == 302
+    assert fetch(app, Answer, answer.id, "state") == "public"
+    assert fetch(app, Question, question.id, "answer_count") == 1
+    with app.app_context():
+        assert set(db.session.scalars(select(Flag.status))) == {"dismissed"}
+        assert check.find_drift() == []
+
+
+def test_a_hidden_question_leaves_lists(app, client_of, client, question, form):
+    for _ in range(3):
+        flag(form, client_of(make_user(app)), "question", question.id)
+    assert client.get(question.url).status_code == 404
+    assert "passport renewal" not in client.get("/questions").get_data(as_text=True)
+    with app.app_context():
+        assert check.find_drift() == []
+
+
+@pytest.mark.parametrize("reason, text, message", [
+    ("", "", "Choose why you are flagging this post"),
+    ("nonsense", "", "Not a valid choice"),
+    ("other", "", "Say what is wrong with this post"),
+    ("spam", "x" * 501, "500 characters or fewer"),
+])
+def test_bad_flags_come_back_with_the_error(app, client_of, reader, question, form, reason, text, message):
+    response = flag(form, client_of(reader), "question", question.id, reason, text)
+    assert response.status_code == 400 and message in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(select(Flag)) is None
+
+
+def test_nobody_flags_their_own_post(client_of, asker, question, form):
+    assert flag(form, client_of(asker), "question", question.id).status_code == 403
+
+
+def test_flagging_a_missing_post_is_404(client_of, reader, form, question):
+    assert client_of(reader).get("/answers/99999/flag").status_code == 404
+    assert client_of(reader).get("/posts/1/flag").status_code == 404
+
+
+def test_visitors_are_sent_to_sign_in(client, question):
+    response = client.get(f"/questions/{question.id}/flag")
+    assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+@pytest.mark.parametrize("decision, state, status", [("hide", "hidden", "actioned"), ("delete", "deleted", "actioned")])
+def test_moderator_hides_or_deletes_a_flagged_post(app, client_of, reader, moderator, question, answer, form,
+                                                    decision, state, status):
+    flag(form, client_of(reader), "answer", answer.id)
+    response = form(client_of(moderator), f"/moderation/answer/{answer.id}/decide",
+                    {"decision": decision, "reason": "advertising"}, page="/moderation")
+    assert response.status_code == 302
+    assert fetch(app, Answer, answer.id, "state") == state
+    assert fetch(app, Question, question.id, "answer_count") == 0
+    with app.app_context():
+        assert db.session.scalar(select(Flag.status)) == status
+        assert check.find_drift() == []
+    assert audit_actions(app, "answer", answer.id) == [decision]
+
+
+def test_hidden_post_restored(app, client_of, moderator, question, answer, form):
+    for decision in ("hide", "restore"):
+        assert form(client_of(moderator), f"/moderation/answer/{answer.id}/decide", {"decision": decision},
+                    page="/moderation").status_code == 302
+    assert fetch(app, Answer, answer.id, "state") == "public"
+    assert fetch(app, Question, question.id, "answer_count") == 1
+
+
+def test_dismissing_flags_someone_else_just_dismissed(app, client_of, reader, moderator, admin, answer, form):
+    flag(form, client_of(reader), "answer", answer.id)
+    form(client_of(admin), f"/moderation/answer/{answer.id}/decide", {"decision": "dismiss"}, page="/moderation")
+    response = form(client_of(moderator), f"/moderation/answer/{answer.id}/decide", {"decision": "dismiss"},
+                    page="/moderation")
+    assert response.status_code == 409 and "Another moderator has just handled" in response.get_data(as_text=True)
+
+
+def test_unknown_decision_is_400(client_of, moderator, answer, form):
+    response = form(client_of(moderator), f"/moderation/answer/{answer.id}/decide", {"decision": "explode"},
+                    page="/moderation")
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize("who", ["citizen", "outsider"])
+@pytest.mark.parametrize("decision", ["dismiss", "hide", "restore", "delete", "release", "redact"])
+def test_citizens_and_other_agencies_cannot_decide(app, client_of, reader, outsider, answer, form, who, decision):
+    person = reader if who == "citizen" else outsider
+    response = form(client_of(person), f"/moderation/answer/{answer.id}/decide", {"decision": decision},
+                    page="/questions")
+    assert response.status_code == 403
+    assert fetch(app, Answer, answer.id, "state") == "public"
+    assert audit_actions(app, "answer", answer.id) == ["refused:moderate_post"]
+
+
+def test_a_suspended_person_cannot_flag(app, client_of, reader, moderator, question, form):
+    from forum.moderation import service
+    from ..factories import run
+    run(app, service.suspend_user, moderator, reader.id, 1, "abuse")
+    response = flag(form, client_of(reader), "question", question.id)
+    assert response.status_code == 403 and "suspended" in response.get_data(as_text=True)
+
+
+def test_keeping_an_automatically_hidden_post_hidden(app, client_of, moderator, question, answer, form):
+    for _ in range(3):
+        flag(form, client_of(make_user(app)), "answer", answer.id)
+    client = client_of(moderator)
+    assert form(client, f"/moderation/answer/{answer.id}/decide", {"decision": "hide"}, page="/moderation").status_code == 302
+    assert fetch(app, Answer, answer.id, "state") == "hidden"
+    with app.app_context():
+        assert set(db.session.scalars(select(Flag.status))) == {"actioned"}
+    assert form(client, f"/moderation/answer/{answer.id}/decide", {"decision": "hide"},
+                page="/moderation").status_code == 409
+    assert "Nothing waits for a moderator" in client.get("/moderation").get_data(as_text=True)
+
+
+def test_simultaneous_flags_still_hide_the_post(app, client_of, answer):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ..helpers import csrf_token
+    clients = [client_of(make_user(app)) for _ in range(4)]
+    tokens = [csrf_token(c, f"/answers/{answer.id}/flag") for c in clients]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        statuses = list(pool.map(lambda ct: ct[0].post(f"/answers/{answer.id}/flag", data={
+            "reason": "spam", "csrf_token": ct[1]}).status_code, zip(clients, tokens)))
+    assert statuses.count(302) >= 3  # the fourth may find the post already hidden (404)
+    assert fetch(app, Answer, answer.id, "state") == "hidden"
+    with app.app_context():
+        assert check.find_drift() == []

@@ -1,0 +1,130 @@
+"""Answering, editing with a kept history, and deleting your own posts."""
+from sqlalchemy import select
+
+from forum.extensions import db
+from forum.qa.models import Answer, Question, Revision
+
+from ..factories import fetch, make_answer
+
+
+def test_answer_is_published_and_counted(app, client_of, helper, question, form):
+    client = client_of(helper)
+    response = form(client, f"/questions/{question.id}/answers", {"body": "Track it *online*."}, page=question.url)
+    assert response.status_code == 302 and "#answer-" in response.headers["Location"]
+    page = client.get(question.url).get_data(as_text=True)
+    assert "<em>online</em>" in page and "1 answer" in page
+    assert fetch(app, Question, question.id, "answer_count") == 1
+
+
+def test_empty_answer_comes_back_with_the_error(app, client_of, helper, question, form):
+    response = form(client_of(helper), f"/questions/{question.id}/answers", {"body": "   "}, page=question.url)
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "Write your answer" in page and 'href="#body"' in page
+
+
+def test_overlong_answer_keeps_the_text(app, client_of, helper, question, form):
+    text = "word " * 4_001
+    response = form(client_of(helper), f"/questions/{question.id}/answers", {"body": text}, page=question.url)
+    assert response.status_code == 400
+    assert "20,000 characters or fewer" in response.get_data(as_text=True)
+    assert text.strip() in response.get_data(as_text=True)
+
+
+def test_answering_a_missing_question_is_404(client_of, helper, form, question):
+    response = form(client_of(helper), "/questions/999999/answers", {"body": "hello"}, page=question.url)
+    assert response.status_code == 404
+
+
+def test_editing_keeps_every_revision_with_its_differences(app, client_of, asker, question, form):
+    client = client_of(asker)
+    response = form(client, f"/questions/{question.id}/edit", {
+        "title": "How long does a passport renewal take in winter?", "body": "I sent my form.\nStill waiting.",
+        "tags": "passports, waiting-times", "agency": ""})
+    assert response.status_code == 302
+    with app.app_context():
+        numbers = db.session.scalars(select(Revision.number).where(Revision.question_id == question.id)).all()
+        assert numbers == [1, 2]
+    history = client.get(f"/questions/{question.id}/revisions").get_data(as_text=True)
+    assert "Version 2" in history and "Version 1 (original)" in history
+    assert "<ins>" in history and "Still waiting." in history
+    assert "How long does a passport renewal take in winter?" in history
+
+
+def test_history_escapes_what_people_typed(app, client_of, asker, question, form):
+    form(client_of(asker), f"/questions/{question.id}/edit", {
+        "title": "How long does a passport renewal take?", "body": "<script>alert(1)</script>",
+        "tags": "passports", "agency": ""})
+    history = client_of(asker).get(f"/questions/{question.id}/revisions").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in history and "&lt;script&gt;" in history
+
+
+def test_saving_without_changes_adds_no_revision(app, client_of, asker, question, form):
+    form(client_of(asker), f"/questions/{question.id}/edit", {
+        "title": "How long does a passport renewal take?",
+        "body": "I sent my renewal form last month. How long should it take?", "tags": "passports", "agency": ""})
+    with app.app_context():
+        assert len(db.session.scalars(select(Revision).where(Revision.question_id == question.id)).all()) == 1
+
+
+def test_only_the_author_edits(app, client_of, helper, question, form):
+    client = client_of(helper)
+    assert client.get(f"/questions/{question.id}/edit").status_code == 403
+    response = form(client, f"/questions/{question.id}/edit",
+                    {"title": "Hijacked title here", "body": "x", "tags": "x", "agency": ""}, page=question.url)
+    assert response.status_code == 403
+    assert fetch(app, Question, question.id, "title") == "How long does a passport renewal take?"
+
+
+def test_answer_edit_and_its_history(app, client_of, helper, question, form):
+    answer = make_answer(app, question, helper)
+    client = client_of(helper)
+    response = form(client, f"/answers/{answer.id}/edit", {"body": "Mine took four weeks."})
+    assert response.status_code == 302
+    assert fetch(app, Answer, answer.id, "body_source") == "Mine took four weeks."
+    page = client.get(question.url).get_data(as_text=True)
+    assert "Mine took four weeks." in page and f"/answers/{answer.id}/revisions" in page
+    assert "Version 2" in client.get(f"/answers/{answer.id}/revisions").get_data(as_text=True)
+
+
+def test_delete_own_question_while_nobody_took_part(app, client_of, asker, question):
+    from ..helpers import csrf_token
+    client = client_of(asker)
+    response = client.post(f"/questions/{question.id}/delete", data={"csrf_token": csrf_token(client, question.url)})
+    assert response.status_code == 302
+    assert fetch(app, Question, question.id, "state") == "deleted"  # soft: kept for audit
+    assert client.get(question.url).status_code == 404
+
+
+def test_question_with_an_answer_cannot_be_deleted(app, client_of, asker, helper, question):
+    from ..helpers import csrf_token
+    make_answer(app, question, helper)
+    client = client_of(asker)
+    response = client.post(f"/questions/{question.id}/delete", data={"csrf_token": csrf_token(client, question.url)})
+    assert response.status_code == 409
+    assert "can no longer be deleted" in response.get_data(as_text=True)
+    assert fetch(app, Question, question.id, "state") == "public"
+
+
+def test_delete_own_answer_updates_the_count(app, client_of, helper, question):
+    from ..helpers import csrf_token
+    answer = make_answer(app, question, helper)
+    client = client_of(helper)
+    response = client.post(f"/answers/{answer.id}/delete", data={"csrf_token": csrf_token(client, question.url)})
+    assert response.status_code == 302
+    assert fetch(app, Question, question.id, "answer_count") == 0
+    assert "Mine took three weeks" not in client.get(question.url).get_data(as_text=True)
+
+
+def test_someone_else_cannot_delete(app, client_of, reader, question):
+    from ..helpers import csrf_token
+    client = client_of(reader)
+    response = client.post(f"/questions/{question.id}/delete", data={"csrf_token": csrf_token(client, question.url)})
+    assert response.status_code == 403
+
+
+def test_old_or_missing_slug_redirects_to_the_canonical_address(client, question):
+    response = client.get(f"/questions/{question.id}-old-title")
+    assert response.status_code == 301 and response.headers["Location"].endswith(question.url)
+    assert client.get(f"/questions/{question.id}").status_code == 301
+    assert client.get("/questions/424242-nothing").status_code == 404

@@ -1,0 +1,111 @@
+"""Asking a question: validation, preview, tags, and nothing lost on a mistake."""
+import pytest
+from sqlalchemy import func, select
+
+from forum.extensions import db
+from forum.qa.models import Question, Revision
+from forum.tags.models import Tag
+
+from ..factories import make_agency
+
+GOOD = {"title": "How long does a passport renewal take?", "body": "I applied **last month**.",
+        "tags": "Passports, Waiting Times", "agency": "", "action": "post"}
+
+
+def questions_in(app) -> int:
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(Question))
+
+
+def test_visitors_are_asked_to_sign_in_first(client):
+    response = client.get("/questions/ask")
+    assert response.status_code == 302 and "/login?next=/questions/ask" in response.headers["Location"]
+
+
+def test_ask_publishes_with_rendered_markdown_and_normalised_tags(app, client_of, asker, form):
+    agency = make_agency(app, name="Passport Office", slug="passport-office")
+    client = client_of(asker)
+    response = form(client, "/questions/ask", {**GOOD, "agency": agency.slug})
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "<strong>last month</strong>" in page
+    assert "passports" in page and "waiting-times" in page and "Passport Office" in page
+    with app.app_context():
+        question = db.session.scalar(select(Question))
+        assert question.tag_names == "passports waiting-times"
+        assert question.slug == "how-long-does-a-passport-renewal-take"
+        assert db.session.scalar(select(func.count()).select_from(Revision)) == 1
+        assert {t.name: t.question_count for t in db.session.scalars(select(Tag))} == {
+            "passports": 1, "waiting-times": 1}
+
+
+def test_preview_renders_without_saving_and_keeps_the_form(app, client_of, asker, form):
+    response = form(client_of(asker), "/questions/ask", {**GOOD, "body": "- one\n- two", "action": "preview"})
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "<li>one</li>" in page and 'value="How long does a passport renewal take?"' in page
+    assert questions_in(app) == 0
+
+
+def test_preview_never_executes_markup(app, client_of, asker, form):
+    response = form(client_of(asker), "/questions/ask",
+                    {**GOOD, "body": "<script>alert(1)</script> [x](javascript:alert(1))", "action": "preview"})
+    page = response.get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in page and 'href="javascript:' not in page
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"title": ""}, "Enter your question"),
+    ({"title": "Too short"}, "between 10 and 150 characters"),
+    ({"title": "x" * 151}, "between 10 and 150 characters"),
+    ({"body": ""}, "Enter the details"),
+    ({"body": "x" * 20_001}, "20,000 characters or fewer"),
+    ({"tags": ""}, "Add at least one tag"),
+    ({"tags": "a, b, c, d, e, f"}, "at most 5 tags"),
+    ({"tags": "payments, tax$return"}, "not a valid tag"),
+    ({"tags": "x" * 31}, "too long"),
+    ({"agency": "no-such-agency"}, "Not a valid choice"),
+    ({"body": "Hello\x00there"}, "cannot be stored"),
+])
+def test_bad_questions_come_back_filled_in_with_the_error(app, client_of, asker, form, change, message):
+    data = {**GOOD, **change}
+    response = form(client_of(asker), "/questions/ask", data)
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert message in page
+    assert "There is a problem" in page
+    if change.get("title", GOOD["title"]) == GOOD["title"]:
+        assert f'value="{GOOD["title"]}"' in page  # what was typed is kept
+    assert questions_in(app) == 0
+
+
+def test_body_far_over_the_request_limit_is_413_with_a_message(app, client_of, asker, form):
+    response = form(client_of(asker), "/questions/ask", {**GOOD, "body": "x" * 700_000})
+    assert response.status_code == 413
+    assert "too large" in response.get_data(as_text=True)
+    assert questions_in(app) == 0
+
+
+def test_a_20000_character_body_in_any_script_fits(app, client_of, asker, form):
+    response = form(client_of(asker), "/questions/ask", {**GOOD, "body": "税" * 20_000})
+    assert response.status_code == 302
+
+
+def test_missing_csrf_token_keeps_the_question(app, client_of, asker):
+    client = client_of(asker)
+    response = client.post("/questions/ask", data=GOOD)
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "could not be sent securely" in page and 'value="How long does a passport renewal take?"' in page
+    assert questions_in(app) == 0
+
+
+def test_suspended_people_cannot_ask(app, client_of, asker, form):
+    from datetime import datetime, timedelta, timezone
+
+    from forum.accounts.models import User
+    with app.app_context():
+        db.session.get(User, asker.id).suspended_until = datetime.now(timezone.utc) + timedelta(days=2)
+        db.session.commit()
+    response = client_of(asker).get("/questions/ask")
+    assert response.status_code == 403 and "suspended" in response.get_data(as_text=True)

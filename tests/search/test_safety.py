@@ -1,0 +1,142 @@
+"""Hidden, held and deleted content is never found, even from a stale index; malformed
+queries never fail; a missing or corrupt index falls back to a database search."""
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+
+from forum.extensions import db
+from forum.qa.models import Answer, Question
+from forum.search.outbox import SearchOutbox
+
+from ..factories import make_answer, make_question, make_user
+
+
+def _stale_state(app, model, row_id, state):
+    """Change the state with a Core UPDATE on the table: no ORM event, no outbox row."""
+    with app.app_context():
+        db.session.execute(update(model.__table__).where(model.__table__.c.id == row_id).values(state=state))
+        db.session.commit()
+
+
+@pytest.mark.parametrize("state", ["hidden", "held", "deleted"])
+def test_non_public_questions_never_shown_from_a_stale_index(app, client, asker, drain, state):
+    q = make_question(app, asker, title="Secret question about carer payments")
+    drain()
+    _stale_state(app, Question, q.id, state)
+    html = client.get("/search?q=carer").get_data(as_text=True)
+    assert "Secret question" not in html
+    assert client.get("/search/similar?q=carer payments").get_json() == {"results": []}
+
+
+@pytest.mark.parametrize("state", ["hidden", "held", "deleted"])
+def test_non_public_answers_never_shown_from_a_stale_index(app, client, asker, drain, state):
+    q = make_question(app, asker, title="How do I appeal a fine?")
+    a = make_answer(app, q, make_user(app), body="Write to the tribunal within fourteen days.")
+    drain()
+    _stale_state(app, Answer, a.id, state)
+    assert "fourteen days" not in client.get("/search?q=tribunal").get_data(as_text=True)
+
+
+def test_deleting_through_the_service_removes_the_document(app, client, asker, drain):
+    from forum.qa import service
+    from ..factories import run
+    q = make_question(app, asker, title="Mistaken question about rubbish collection")
+    drain()
+    run(app, service.delete_question, asker, q.id)
+    drain()
+    with app.app_context():
+        assert f"question:{q.id}" not in app.extensions["forum_search"].keys()
+
+
+@pytest.mark.parametrize("text", ['"unbalanced quote', "AND", "title:", "OR NOT AND", "((((", "!!!???...",
+                                  "a" * 2000, "word " * 400, "title:(", "*", "tag:passports", "\u202e\u0000x",
+                                  "café résumé", "'; DROP TABLE question; --"])
+def test_malformed_queries_never_fail(app, client, asker, drain, text):
+    make_question(app, asker, title="A question about title and quote handling")
+    drain()
+    response = client.get("/search", query_string={"q": text.replace("\x00", "")})
+    assert response.status_code == 200
+    assert client.get("/search/similar", query_string={"q": text.replace("\x00", "")}).status_code == 200
+
+
+def test_punctuation_only_gives_a_helpful_message(client):
+    assert "Type a word or two" in client.get("/search?q=%21%3F").get_data(as_text=True)
+
+
+def test_missing_index_falls_back_then_rebuild_repairs(app, client, asker, drain, runner):
+    make_question(app, asker, title="Bus concession card for seniors")
+    drain()
+    shutil.rmtree(app.config["FORUM_SEARCH_DIR"])
+    html = client.get("/search?q=concession").get_data(as_text=True)
+    assert "temporarily limited" in html and "Bus concession card for seniors" in html
+    assert client.get("/").status_code == 200
+    assert client.get("/search/similar?q=bus concession").get_json()["results"]
+    assert runner.invoke(args=["forum", "search", "status"]).exit_code == 1
+    result = runner.invoke(args=["forum", "search", "rebuild"])
+    assert result.exit_code == 0 and "Indexed 1 documents" in result.output
+    html = client.get("/search?q=concession").get_data(as_text=True)
+    assert "temporarily limited" not in html and "<mark>concession</mark>" in html
+
+
+def test_corrupt_index_falls_back(app, client, asker, drain):
+    make_question(app, asker, title="Rates notice sent to the wrong address")
+    drain()
+    root = Path(app.config["FORUM_SEARCH_DIR"])
+    current = root / (root / "CURRENT").read_text()
+    for path in current.iterdir():  # the table of contents gone, the segments overwritten
+        if path.suffix == ".toc":
+            path.unlink()
+        else:
+            path.write_bytes(b"garbage")
+    app.extensions["forum_search"]._local.__dict__.clear()
+    html = client.get("/search?q=rates").get_data(as_text=True)
+    assert "temporarily limited" in html and "Rates notice sent to the wrong address" in html
+
+
+def test_status_reports_pending_and_matches(app, asker, runner):
+    make_question(app, asker, title="Library card replacement costs")
+    result = runner.invoke(args=["forum", "search", "status"])
+    assert "1 changes waiting" in result.output and "Missing in the index: 1" in result.output
+    assert runner.invoke(args=["forum", "search", "drain"]).output.startswith("Applied 1 change")
+    result = runner.invoke(args=["forum", "search", "status"])
+    assert result.exit_code == 0 and "1 documents" in result.output and "0 changes waiting" in result.output
+
+
+def test_a_drain_waiting_during_a_rebuild_writes_to_the_new_index(app, asker, drain):
+    """The rebuild holds the old index's lock; a drain that waited on it must not write there."""
+    import threading
+    import time
+
+    from forum.search.documents import count_all, iter_all
+    from forum.search.outbox import drain as drain_outbox
+    backend = app.extensions["forum_search"]
+    started, release = threading.Event(), threading.Event()
+
+    def slow_documents():
+        started.set()
+        release.wait(10)
+        yield from iter_all()
+
+    def in_context(fn):
+        def run():
+            with app.app_context():
+                fn()
+        return threading.Thread(target=run)
+
+    rebuild = in_context(lambda: backend.rebuild(slow_documents(), count_all()))
+    rebuild.start()
+    started.wait(10)
+    q = make_question(app, asker, title="Posted while the index was being rebuilt")
+    assert drain() == 0  # lock busy: the row stays in the outbox
+    indexer = in_context(lambda: drain_outbox(backend, wait=True))  # like `search drain --follow`
+    indexer.start()
+    time.sleep(0.3)
+    release.set()
+    rebuild.join(10)
+    indexer.join(40)
+    assert not indexer.is_alive()
+    with app.app_context():
+        assert backend.keys() == {f"question:{q.id}"}
+        assert db.session.query(SearchOutbox).count() == 0

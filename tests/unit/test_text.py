@@ -1,0 +1,57 @@
+"""Key terms, similarity and grouping of near-duplicate questions (pure)."""
+from forum.tags import text
+from forum.tags.suggest import TagModel
+
+PASSPORT = [
+    ("Passport renewal taking more than six weeks", ["passport-renewal", "waiting-times"]),
+    ("My passport renewal is taking over six weeks", ["passport-renewal"]),
+    ("Passport renewals taking six weeks or more?", ["passport-renewal", "waiting-times"]),
+    ("Six weeks and still no passport renewal", ["passport-renewal"]),
+]
+OTHERS = [
+    ("Missed bin collection on Tuesday", ["bins"]),
+    ("How do I pay my council rates in instalments", ["rates", "payments"]),
+    ("Tax refund delayed after lodging my return", ["tax-return", "refunds"]),
+    ("Driving test booking earliest date", ["drivers-licence", "appointments"]),
+]
+
+
+def _groups(posts, threshold=0.5):
+    docs = [text.terms(title, tags) for title, tags in posts]
+    corpus = text.Corpus(docs)
+    return text.group([corpus.vector(d) for d in docs], threshold), docs, corpus
+
+
+def test_words_drop_stop_words_and_fold_plurals():
+    assert text.words("Are my renewals taking weeks?") == ["renewal", "taking", "week"]
+    assert text.surface_words("Are my renewals taking weeks?") == ["renewals", "taking", "weeks"]
+
+
+def test_near_duplicates_form_one_group_and_the_rest_stay_apart():
+    groups, docs, corpus = _groups(PASSPORT + OTHERS)
+    assert groups[0] == [0, 1, 2, 3]
+    assert sorted(len(g) for g in groups) == [1, 1, 1, 1, 4]
+
+
+def test_a_group_is_labelled_from_its_key_terms_as_people_write_them():
+    groups, docs, corpus = _groups(PASSPORT + OTHERS)
+    label = text.label([docs[i] for i in groups[0]], corpus, [PASSPORT[i][0] for i in groups[0]])
+    assert label.lower().startswith("passport renewal")
+    assert "renewals" not in label.lower().split()
+
+
+def test_cosine_of_a_vector_with_itself_is_one_and_with_a_stranger_zero():
+    corpus = text.Corpus([text.terms("a passport"), text.terms("a bin")])
+    a, b = corpus.vector(text.terms("passport")), corpus.vector(text.terms("bin"))
+    assert round(text.cosine(a, a), 6) == 1.0
+    assert text.cosine(a, b) == 0.0
+
+
+def test_tag_suggestions_use_key_terms_and_co_occurrence():
+    model = TagModel([(t, tags) for t, tags in PASSPORT + OTHERS] * 3)
+    suggested = model.suggest("Still waiting six weeks for my passport")
+    assert suggested == ["passport-renewal", "waiting-times"]  # the second comes with the first
+    assert model.suggest("Passport renewal: six weeks of waiting times")[:2] == ["passport-renewal", "waiting-times"]
+    assert len(suggested) <= 5
+    assert model.suggest("Still waiting six weeks for my passport", exclude=["passport-renewal"]) == ["waiting-times"]
+    assert model.suggest("") == []
