@@ -228,7 +228,9 @@ class WhooshBackend(SearchBackend):
         if query.sort == "newest":
             kwargs.update(sortedby="created", reverse=True)
         elif query.sort == "votes":
-            kwargs.update(sortedby="score", reverse=True)
+            # Ties go to the newer post, as in the database fallback: an order that does not
+            # depend on which segment a document landed in.
+            kwargs.update(sortedby=["score", "created"], reverse=True)
         try:
             page = searcher.search_page(parsed, max(query.page, 1), pagelen=query.per_page, **kwargs)
             notes = []
