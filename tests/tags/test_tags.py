@@ -186,3 +186,65 @@ def test_a_tag_page_reads_its_suggestions_in_a_bounded_number_of_queries(app, cl
     for i in range(5):
         make_suggestion(app, make_user(app), make_agency(app), title=f"Passport idea number {i}", tags=("passports",))
     assert count() == few
+
+
+def _suggestion_tags(app, suggestion_id):
+    from forum.suggestions.models import Suggestion, SuggestionTag
+    with app.app_context():
+        names = db.session.scalar(select(Suggestion.tag_names).where(Suggestion.id == suggestion_id))
+        linked = sorted(db.session.scalars(select(Tag.name).join(SuggestionTag, SuggestionTag.tag_id == Tag.id)
+                                           .where(SuggestionTag.suggestion_id == suggestion_id)))
+        return names, linked
+
+
+def _outbox_suggestions(app):
+    from forum.search.outbox import SearchOutbox
+    with app.app_context():
+        return set(db.session.scalars(select(SearchOutbox.target_id).where(SearchOutbox.kind == "suggestion")))
+
+
+def test_merging_moves_suggestions_to_the_main_tag_and_reindexes_them(app, client, asker, agency):
+    from ..factories import run
+    from ..suggestions.conftest import make_suggestion
+    make_question(app, asker, tags=("passports",))
+    both = make_suggestion(app, asker, agency, title="Renew passports fully online", tags=("passport-renewal", "passports"))
+    old = make_suggestion(app, asker, agency, title="Remind people before a passport expires",
+                          tags=("travel", "passport-renewal"))
+    admin = make_user(app, role="admin")
+    with app.app_context():
+        from forum.search.outbox import SearchOutbox
+        db.session.execute(SearchOutbox.__table__.delete())
+        db.session.commit()
+    run(app, tags.merge, admin, "passport-renewal", "passports")
+    assert _suggestion_tags(app, both.id) == ("passports", ["passports"])
+    assert _suggestion_tags(app, old.id) == ("travel passports", ["passports", "travel"])
+    assert {both.id, old.id} <= _outbox_suggestions(app)
+    with app.app_context():
+        event = db.session.scalar(select(TagEvent).where(TagEvent.kind == "merge"))
+        assert event.detail == "0 questions moved, 2 suggestions"
+    page = client.get("/tags/passports").get_data(as_text=True)
+    assert both.url in page and old.url in page
+
+
+def test_an_unused_tag_made_a_synonym_keeps_its_suggestions(app, client, asker, agency):
+    from ..factories import run
+    from ..suggestions.conftest import make_suggestion
+    make_question(app, asker, tags=("passports",))
+    only = make_suggestion(app, asker, agency, title="Print passport forms in large type", tags=("passport", "forms"))
+    both = make_suggestion(app, asker, agency, title="Renew passports fully online", tags=("passports", "passport"))
+    run(app, tags.add_synonym, make_user(app, role="admin"), "passports", "passport")
+    assert _suggestion_tags(app, only.id) == ("passports forms", ["forms", "passports"])
+    assert _suggestion_tags(app, both.id) == ("passports", ["passports"])
+    assert {only.id, both.id} <= _outbox_suggestions(app)
+    assert only.url in client.get("/tags/passports").get_data(as_text=True)
+
+
+def test_a_synonym_becomes_its_main_tag_on_a_new_suggestion(app, asker, agency):
+    from ..factories import run
+    from ..suggestions.conftest import make_suggestion
+    make_question(app, asker, tags=("passports",))
+    run(app, tags.add_synonym, make_user(app, role="admin"), "passports", "passport")
+    s = make_suggestion(app, asker, agency, title="Renew passports fully online", tags=("passport", "forms", "passports"))
+    assert _suggestion_tags(app, s.id) == ("passports forms", ["forms", "passports"])
+    with app.app_context():
+        assert db.session.scalar(select(Tag).where(Tag.name == "passport")) is None
