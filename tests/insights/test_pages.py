@@ -69,6 +69,8 @@ TODAY = date.today()
     ({"start": "2026-02-30"}, "must be a real date"),
     ({"start": "yesterday"}, "must be a real date"),
     ({"start": "2019-01-01", "end": "2026-01-01"}, "at most 3 years"),
+    ({"start": "0001-01-01", "end": "0001-01-05"}, "The first day must be 2000-01-01 or later"),
+    ({"start": "1999-12-31", "end": "2000-01-05"}, "The first day must be 2000-01-01 or later"),
     ({"agency": "ministry-of-magic"}, "Choose an agency from the list"),
     ({"tag": "no-such-tag"}, "There is no tag called"),
 ])
@@ -83,6 +85,20 @@ def test_bad_periods_and_filters_get_a_clear_400_with_the_form_kept(policy_clien
     response = policy_client.get("/insights/export/volume.json", query_string=args)
     assert response.status_code == 400 and message in response.get_json()["error"]
     assert policy_client.get("/insights/export/volume.csv", query_string=args).status_code == 400
+
+
+ODD_VALUES = ["0001-01-01", "9999-12-31", "99999-01-01", "2026-13-01", "\x00", "a" * 5_000, "-1",
+              "99999999999999999999", "%", "ß", "Ⅻ", "\u200b", " ", "2026-01-01T00:00"]
+
+
+@pytest.mark.parametrize("names", [("start",), ("end",), ("start", "end"), ("agency",), ("tag",), ("page",),
+                                   ("format",)])
+def test_odd_query_values_never_cause_a_server_error(crafted, policy_client, names):
+    for value in ODD_VALUES:
+        for url in ("/insights", "/insights/public", "/insights/export/pain-points.csv",
+                    "/insights/public/export/volume.json", "/insights/public/export/agencies.csv"):
+            response = policy_client.get(url, query_string=dict.fromkeys(names, value))
+            assert response.status_code in (200, 400), (url, names, value, response.status_code)
 
 
 @pytest.mark.parametrize("url", ["/insights/export/nothing.csv", "/insights/export/volume.xlsx",
