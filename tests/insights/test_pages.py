@@ -160,8 +160,11 @@ def test_pain_points_group_near_duplicates_and_count_each_citizen_once(app, poli
     page = policy_client.get("/insights").get_data(as_text=True)
     for q in qs:
         assert q.url in page
+    # With an agency chosen, only its posts count: a, b (and d, "me too") on its three questions.
+    (ours,) = policy_client.get("/insights/export/pain-points.json?agency=" + agency.slug).get_json()["rows"]
+    assert (ours["citizens"], ours["questions"], ours["agencies"]) == (3, 3, agency.name)
     only_other = policy_client.get("/insights/export/pain-points.json?agency=" + other_agency.slug).get_json()
-    assert len(only_other["rows"]) == 1
+    assert only_other["rows"] == []  # one citizen's question there
     assert "/questions/" not in policy_client.get("/insights/public").get_data(as_text=True).split("pain-points")[1]
 
 
