@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta, timezone
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import joinedload
 
 from ..errors import NotFound
 from ..extensions import db, utcnow
+from ..portable import day_of
+from . import trends
 from .models import QuestionTag, Tag, TagEvent, TagSynonym
 
 PER_PAGE = 60
@@ -43,7 +45,6 @@ def synonym_target(name: str) -> str | None:
 
 
 def tag_page(name: str, with_events: bool = False) -> TagPage:
-    from ..insights.figures import tag_weekly_activity  # the same weekly arithmetic as the dashboard
     from ..qa.models import Question
 
     tag = db.session.scalar(select(Tag).where(Tag.name == name))
@@ -59,7 +60,23 @@ def tag_page(name: str, with_events: bool = False) -> TagPage:
         (TagEvent.tag_name == tag.name) | (TagEvent.other_name == tag.name))
         .order_by(TagEvent.created_at.desc()).limit(20))) if with_events else []
     now = utcnow()
-    return TagPage(tag, synonyms, questions, tag_weekly_activity(tag.id, now), events, tag_suggestions(tag.id), now)
+    return TagPage(tag, synonyms, questions, weekly_activity(tag.id, now.date()), events, tag_suggestions(tag.id),
+                   now)
+
+
+def weekly_activity(tag_id: int, today: date, weeks: int = 12) -> list[dict]:
+    """Public questions with the tag per week (UTC days), the last week ending today: one query."""
+    from ..qa.models import Question
+
+    first = today - timedelta(weeks=weeks) + timedelta(days=1)
+    since = datetime.combine(first, time.min, tzinfo=timezone.utc)
+    until = datetime.combine(today + timedelta(days=1), time.min, tzinfo=timezone.utc)
+    per_day = dict(db.session.execute(
+        select(day_of(Question.created_at).label("d"), func.count()).join(
+            QuestionTag, and_(QuestionTag.question_id == Question.id, QuestionTag.tag_id == tag_id))
+        .where(Question.state == "public", Question.created_at >= since, Question.created_at < until)
+        .group_by("d")).all())
+    return [{"start": d.isoformat(), "questions": n} for d, n in trends.buckets(per_day, first, today, 7)]
 
 
 def tag_suggestions(tag_id: int) -> list:

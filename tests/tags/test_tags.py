@@ -248,3 +248,25 @@ def test_a_synonym_becomes_its_main_tag_on_a_new_suggestion(app, asker, agency):
     assert _suggestion_tags(app, s.id) == ("passports forms", ["forms", "passports"])
     with app.app_context():
         assert db.session.scalar(select(Tag).where(Tag.name == "passport")) is None
+
+
+def test_the_weekly_chart_ends_with_the_current_week_including_today(app, client, asker):
+    from datetime import timedelta
+
+    from forum.extensions import utcnow
+    from forum.tags import queries
+
+    from ..insights.conftest import ask_at
+    now = utcnow()
+    today = now.date()
+    ask_at(app, asker, now, tags=("passports",), title="Asked just now about passports")
+    ask_at(app, asker, now - timedelta(days=83), tags=("passports",), title="Asked 83 days ago about passports")
+    ask_at(app, asker, now - timedelta(days=84), tags=("passports",), title="Asked 84 days ago about passports")
+    with app.app_context():
+        activity = queries.tag_page("passports").activity
+    assert len(activity) == 12
+    assert activity[-1] == {"start": (today - timedelta(days=6)).isoformat(), "questions": 1}
+    assert activity[0] == {"start": (today - timedelta(days=83)).isoformat(), "questions": 1}
+    assert sum(week["questions"] for week in activity) == 2
+    page = client.get("/tags/passports").get_data(as_text=True)
+    assert f"<td class=\"govuk-table__cell\">{(today - timedelta(days=6)).isoformat()}</td>" in page
