@@ -90,13 +90,14 @@ def test_insights_and_tag_pages_have_no_serious_accessibility_violations(app, ax
     axe_check(path, storage_state=storage)
 
 
-def test_tags_are_suggested_while_asking(app, browser, base_url):
+@pytest.mark.parametrize("path, title", [("/questions/ask", "Your question"), ("/suggestions/new", "Your suggestion")])
+def test_tags_are_suggested_while_asking_or_proposing(app, browser, base_url, path, title):
     _some_questions(app)
     from forum.tags import suggest
     suggest.forget()
     page = sign_in(browser, base_url, make_user(app), True)
-    page.goto("/questions/ask")
-    page.get_by_label("Your question").fill("How long is a passport renewal taking?")
+    page.goto(path)
+    page.get_by_label(title).fill("How long is a passport renewal taking?")
     suggestion = page.get_by_role("group", name="Suggested topics").get_by_role("button", name="passports")
     expect(suggestion).to_be_visible()
     suggestion.click()

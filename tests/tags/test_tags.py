@@ -148,9 +148,13 @@ def test_suggestions_come_from_existing_questions(app, client, asker):
     suggest.forget()
 
 
-def test_the_ask_form_has_the_suggestion_hook(app, client_of):
-    page = client_of(make_user(app)).get("/questions/ask").get_data(as_text=True)
+@pytest.mark.parametrize("url", ["/questions/ask", "/suggestions/new"])
+def test_the_ask_and_propose_forms_have_the_suggestion_hook_hidden_until_scripts_fill_it(app, client_of, agency, url):
+    page = client_of(make_user(app)).get(url).get_data(as_text=True)
     assert 'data-tag-suggestions' in page and 'data-url="/tags/suggest"' in page
+    hook = page[page.index("data-tag-suggestions"):]
+    assert hook[:hook.index(">")].rstrip().endswith("hidden")  # without scripts nothing shows
+    assert page.index('id="tags"') < page.index("data-tag-suggestions")
 
 
 def test_a_tag_page_lists_the_tags_suggestions_most_supported_first(app, client, asker, agency):
