@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from sqlalchemy import and_, case, exists, func, literal_column, select, union_all
+from sqlalchemy import and_, case, func, literal_column, select, union_all
 
 from ..extensions import db
 from ..qa.models import Answer, MeToo, Question
@@ -84,8 +84,9 @@ def _posts(scope: Scope, recent_from, baseline_from, points: dict[int, Counted])
     """Adds to `points` their posts in scope per agency, answers, and the posts of the recent and
     baseline windows (which may reach before the period, as trends do)."""
     wide = Scope(min(scope.start, baseline_from), scope.end, scope.agency_id, scope.tag_id)
-    official = exists().where(Answer.question_id == Question.id, Answer.state == "public",
-                              Answer.official_agency_id.is_not(None), Answer.official_at.is_not(None))
+    # IN (a hashed list), not a correlated EXISTS: PostgreSQL then plans it as one pass over answers.
+    official = Question.id.in_(select(Answer.question_id).where(
+        Answer.state == "public", Answer.official_agency_id.is_not(None), Answer.official_at.is_not(None)))
     questions = (select(PainPointQuestion.pain_point_id.label("pp"), Question.agency_id.label("agency_id"),
                         Question.created_at.label("at"), literal_column("1").label("is_question"),
                         case((Question.accepted_answer_id.is_not(None), 1), else_=0).label("accepted"),

@@ -29,7 +29,6 @@ MIN_CITIZENS = 3
 MIN_POSTS = 2
 SIMILARITY = 0.5
 KEEP = 500  # stored pain points, largest first: enough for every agency's and tag's top few
-LINK_CHUNK = 5_000  # rows per INSERT (PostgreSQL allows 65,535 parameters per statement)
 RELATED_KEPT = 5  # related suggestions stored per pain point
 QUESTION, SUGGESTION = "question", "suggestion"
 
@@ -129,14 +128,17 @@ def refresh(now: datetime | None = None, progress: Callable[[int], None] | None 
     db.session.execute(delete(PainPointQuestion))
     db.session.execute(delete(PainPointSuggestion))
     db.session.execute(delete(PainPoint))
+    # Executemany with RETURNING in order (SQLAlchemy batches it into multi-row INSERTs).
+    point_ids = db.session.scalars(insert(PainPoint).returning(PainPoint.id, sort_by_parameter_order=True),
+                                   [{"rank": rank, **values} for rank, (_, _, values, _) in enumerate(found, start=1)]
+                                   ).all() if found else []
     links: dict[str, list[dict]] = {QUESTION: [], SUGGESTION: []}
-    for rank, (_, _, values, members) in enumerate(found, start=1):
-        point_id = db.session.execute(insert(PainPoint).values(rank=rank, **values).returning(PainPoint.id)).scalar_one()
+    for point_id, (_, _, _, members) in zip(point_ids, found):
         for r in members:
             links[r.kind].append({"pain_point_id": point_id, f"{r.kind}_id": r.id})
     for model, kind in ((PainPointQuestion, QUESTION), (PainPointSuggestion, SUGGESTION)):
-        for chunk in range(0, len(links[kind]), LINK_CHUNK):  # multi-row INSERTs: one round trip per chunk
-            db.session.execute(model.__table__.insert().values(links[kind][chunk:chunk + LINK_CHUNK]))
+        if links[kind]:
+            db.session.execute(model.__table__.insert(), links[kind])
     db.session.add(InsightsRun(started_at=started, finished_at=utcnow(), questions=len(rows), pain_points=len(found)))
     db.session.commit()
     return len(found)
