@@ -112,7 +112,7 @@ def dashboard(period: Period, *, public: bool = False) -> dict:
             "agencies": figures.agency_table(scope, now),
             **suggestion_tables(scope),
             "pain_points": pain_points(scope, with_links=not public),
-            "pain_points_computed_at": run.finished_at.isoformat(timespec="minutes") if run else None,
+            "pain_points_computed_at": f"{run.finished_at:%Y-%m-%d %H:%M}" if run else None,
             "pain_points_window_days": painpoints.WINDOW_DAYS,
         }
     return cached(f"insights:{'public' if public else 'staff'}:{period.key()}", compute)

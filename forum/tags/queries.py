@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import joinedload
 
 from ..errors import NotFound
@@ -20,11 +20,21 @@ TOP_SUGGESTIONS = 10
 
 
 def tag_index(page: int, starts_with: str = ""):
-    statement = select(Tag).where(Tag.question_count > 0)
+    """(page of tags used by a public question or a suggestion, busiest first, {tag id: suggestions
+    using it} for that page: one more query)."""
+    from ..suggestions.models import Suggestion, SuggestionTag
+
+    kept = and_(SuggestionTag.suggestion_id == Suggestion.id, Suggestion.status != "duplicate")
+    used = exists().where(SuggestionTag.tag_id == Tag.id, kept)
+    statement = select(Tag).where(or_(Tag.question_count > 0, used))
     if starts_with:
         statement = statement.where(Tag.name.startswith(starts_with, autoescape=True))
     statement = statement.order_by(Tag.question_count.desc(), Tag.name)
-    return db.paginate(statement, page=min(max(page, 1), MAX_PAGE), per_page=PER_PAGE, error_out=False)
+    result = db.paginate(statement, page=min(max(page, 1), MAX_PAGE), per_page=PER_PAGE, error_out=False)
+    counts = dict(db.session.execute(select(SuggestionTag.tag_id, func.count()).join(Suggestion, kept).where(
+        SuggestionTag.tag_id.in_([t.id for t in result.items])).group_by(SuggestionTag.tag_id)).all()
+                  ) if result.items else {}
+    return result, counts
 
 
 @dataclass

@@ -199,3 +199,12 @@ def test_dashboard_queries_do_not_grow_with_the_data(app, policy_client, agency)
     for i in range(6):
         ask_at(app, person, datetime.now(timezone.utc) - timedelta(days=i + 2), agency=agency, tags=(f"t{i}",))
     assert count("/insights") == small
+
+
+def test_the_refresh_time_is_shown_once_in_utc(app, policy_client, client):
+    with app.app_context():
+        painpoints.refresh()
+        finished = painpoints.last_run().finished_at
+        db.session.remove()
+    for page in (policy_client.get("/insights").get_data(as_text=True), client.get("/insights/public").get_data(as_text=True)):
+        assert f"{finished:%Y-%m-%d %H:%M} UTC" in page and "+00:00" not in page

@@ -176,19 +176,22 @@ def test_a_tag_page_lists_the_tags_suggestions_most_supported_first(app, client,
     assert "No suggestions use this tag." in client.get("/tags/waiting-times").get_data(as_text=True)
 
 
-def test_a_tag_page_reads_its_suggestions_in_a_bounded_number_of_queries(app, client, asker, agency, count_queries):
+@pytest.mark.parametrize("url", ["/tags/passports", "/tags"])
+def test_tag_pages_read_their_suggestions_in_a_bounded_number_of_queries(app, client, asker, agency, count_queries,
+                                                                         url):
     from ..suggestions.conftest import make_suggestion
     make_question(app, asker, tags=("passports",))
 
     def count() -> int:
         with count_queries() as counted:
-            assert client.get("/tags/passports").status_code == 200
+            assert client.get(url).status_code == 200
         return counted[0]
 
     make_suggestion(app, asker, agency, title="Renew passports fully online", tags=("passports",))
     few = count()
     for i in range(5):
-        make_suggestion(app, make_user(app), make_agency(app), title=f"Passport idea number {i}", tags=("passports",))
+        make_suggestion(app, make_user(app), make_agency(app), title=f"Passport idea number {i}",
+                        tags=(f"idea-{i}", "passports"))
     assert count() == few
 
 
@@ -274,3 +277,25 @@ def test_the_weekly_chart_ends_with_the_current_week_including_today(app, client
     assert sum(week["questions"] for week in activity) == 2
     page = client.get("/tags/passports").get_data(as_text=True)
     assert f"<td class=\"govuk-table__cell\">{(today - timedelta(days=6)).isoformat()}</td>" in page
+
+
+def test_the_index_lists_tags_used_only_by_suggestions_with_both_counts(app, client, asker, agency):
+    from ..suggestions.conftest import make_suggestion
+    make_question(app, asker, tags=("passports",))
+    make_suggestion(app, asker, agency, title="Renew passports fully online", tags=("passports", "online-services"))
+    page = client.get("/tags").get_data(as_text=True)
+    assert 'href="/tags/online-services"' in page and "2 tags" in page
+    row = page[page.index('href="/tags/online-services"'):]
+    row = row[:row.index("</tr>")]
+    assert row.count('govuk-table__cell--numeric">0<') == 1 and row.count('govuk-table__cell--numeric">1<') == 1
+    assert "Suggestions" in page
+
+
+def test_tags_import_nothing_from_the_insights_above_them():
+    from pathlib import Path
+
+    from ..moderation.test_pure_imports import imported_names
+    package = Path(__file__).resolve().parents[2] / "forum" / "tags"
+    upward = [(path.name, line, name) for path in sorted(package.glob("*.py"))
+              for line, name in imported_names(path.read_text()) if "insights" in name]
+    assert upward == []
