@@ -119,7 +119,8 @@ def refresh(now: datetime | None = None, progress: Callable[[int], None] | None 
         baseline = sum(baseline_from <= r.created_at < recent_from for r in members)
         growth = trends.trend("", recent, baseline).score
         found.append((len(citizens), growth, {
-            "label": text.label([docs[i] for i in g], corpus, [r.title for r in members])[:120],
+            "label": text.label([docs[i] for i in g], corpus, [r.title for r in members],
+                                [r.author_id for r in members])[:120],
             "suggestion_ids": related(members, linked), "computed_at": now,
         }, members))
     found.sort(key=lambda f: (-f[0], -f[1], f[2]["label"]))

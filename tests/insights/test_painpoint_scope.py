@@ -108,3 +108,20 @@ def test_posts_hidden_after_the_refresh_leave_every_pain_point_page(app, client,
     for viewer, url in ((policy_client, "/insights"), (client, "/insights/public")):
         assert "No recurring problem affects 3 or more citizens" in viewer.get(url).get_data(as_text=True)
     assert _points(policy_client) == [] and _points(client, public=True) == []
+
+
+def test_a_name_written_by_one_citizen_never_reaches_a_pain_point_label(app, client, policy_client, agency):
+    """The name is in three of five titles, all by one citizen: weighted like "six" and "taking",
+    it would be the label's fourth word if words were chosen by weight alone."""
+    now = datetime.now(timezone.utc)
+    named, b, c = (make_user(app) for _ in range(3))
+    posts = [(b, "Passport renewal taking six weeks"), (named, "Bartholomew passport renewal six weeks"),
+             (named, "Bartholomew passport renewal taking weeks"), (named, "Bartholomew: passport renewal, six weeks again"),
+             (c, "Passport renewal taking weeks")]
+    for i, (who, title) in enumerate(posts):
+        ask_at(app, who, now - timedelta(days=6 - i), title=title, tags=("passport-renewal",), agency=agency)
+    assert _refresh(app) == 1
+    (point,) = _points(client, public=True)
+    assert point["label"].lower().startswith("passport renewal") and "bartholomew" not in point["label"].lower()
+    for page in (client.get("/insights/public"), client.get("/insights/public/export/pain-points.csv")):
+        assert "Bartholomew" not in page.get_data(as_text=True)
