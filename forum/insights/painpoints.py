@@ -103,6 +103,7 @@ def refresh(now: datetime | None = None, progress: Callable[[int], None] | None 
               if len(g) >= MIN_POSTS]
 
     grouped = {rows[i].key for g in groups for i in g}
+    shared_tags = text.tags_used_by(docs, [r.author_id for r in rows])
     people = affected(since, now, rows, grouped)
     linked = linked_suggestions(since, now, grouped, people)
 
@@ -120,7 +121,7 @@ def refresh(now: datetime | None = None, progress: Callable[[int], None] | None 
         growth = trends.trend("", recent, baseline).score
         found.append((len(citizens), growth, {
             "label": text.label([docs[i] for i in g], corpus, [r.title for r in members],
-                                [r.author_id for r in members])[:120],
+                                [r.author_id for r in members], shared_tags=shared_tags)[:120],
             "suggestion_ids": related(members, linked), "computed_at": now,
         }, members))
     found.sort(key=lambda f: (-f[0], -f[1], f[2]["label"]))

@@ -51,6 +51,10 @@ def test_a_label_uses_only_terms_that_three_different_people_wrote():
     assert text.label(docs, corpus, titles, [1, 2, 2, 2, 3]) == "Passport renewal weeks taking"
     assert text.label(docs, corpus, titles, [1, 2, 3, 4, 5]) == "Passport renewal weeks bartholomew"  # 3 people
     assert text.label(docs[1:4], corpus, titles[1:4], [2, 2, 2]) == text.UNLABELLED  # nothing 3 people wrote
+    # ... unless a tag of the group is one that three people use across all posts.
+    shared = text.tags_used_by(docs, [1, 2, 2, 2, 3])
+    assert shared == {"#passport-renewal"}
+    assert text.label(docs[1:4], corpus, titles[1:4], [2, 2, 2], shared_tags=shared) == "Passport renewal"
 
 
 def test_cosine_of_a_vector_with_itself_is_one_and_with_a_stranger_zero():
