@@ -106,7 +106,7 @@ forum_cli.add_command(insights_cli)
 @click.option("--if-stale", is_flag=True, help="Do nothing until FORUM_INSIGHTS_REFRESH_MINUTES have passed.")
 @click.option("--quiet", is_flag=True, help="No progress bar (for cron).")
 def insights_refresh(if_stale: bool, quiet: bool) -> None:
-    """Recompute pain points from questions and "I have this question too"."""
+    """Recompute pain points from questions, suggestions, "I have this question too" and supports."""
     import time
 
     from flask import current_app
@@ -121,7 +121,7 @@ def insights_refresh(if_stale: bool, quiet: bool) -> None:
     if quiet:
         found = painpoints.refresh()
     else:
-        with click.progressbar(length=painpoints.question_total(), label="Grouping questions") as bar:
+        with click.progressbar(length=painpoints.post_total(), label="Grouping posts") as bar:
             found = painpoints.refresh(progress=bar.update)
     if not quiet:
         click.echo(f"{found} pain points in {time.perf_counter() - began:.1f} s.")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import and_, case, exists, func, literal_column, null, or_, select, union_all
 from sqlalchemy.orm import aliased
@@ -17,7 +17,7 @@ from ..extensions import db
 from ..qa.models import Answer, Question
 from ..tags import trends
 from ..tags.models import QuestionTag, Tag
-from .portable import day_of, seconds_between
+from ..portable import day_of, seconds_between
 
 ALL = "all"  # the key of the all-agencies row
 UNANSWERED_AFTER = timedelta(days=7)
@@ -140,15 +140,8 @@ def volume(scope: Scope) -> list[dict]:
     counts = dict(db.session.execute(select(day_of(Question.created_at).label("d"), func.count())
                                      .where(*scope.where()).group_by("d")).all())
     first, last = scope.start.date(), (scope.end - timedelta(microseconds=1)).date()
-    weekly = is_weekly(scope)
-    buckets: dict[date, int] = {}
-    day = first
-    while day <= last:
-        bucket = day - timedelta(days=(day - first).days % 7) if weekly else day
-        buckets[bucket] = buckets.get(bucket, 0) + counts.get(day.isoformat(), 0)
-        day += timedelta(days=1)
-    return [{"start": d.isoformat(), "questions": n} for d, n in buckets.items()]
-
+    return [{"start": d.isoformat(), "questions": n}
+            for d, n in trends.buckets(counts, first, last, 7 if is_weekly(scope) else 1)]
 
 def _window_counts(column, scope: Scope, *joins) -> dict:
     """{name: (recent, baseline)}: questions in the 7 days before scope.end and the 8 weeks before that."""
@@ -178,17 +171,3 @@ def _trend_row(t: trends.Trend) -> dict:
     return {"name": t.name, "recent": t.recent, "baseline_weekly": round(t.expected, 2),
             "score": round(t.score, 2), "explanation": t.in_words()}
 
-
-def tag_weekly_activity(tag_id: int, end: datetime, weeks: int = 12) -> list[dict]:
-    start = end - timedelta(weeks=weeks)
-    rows = dict(db.session.execute(
-        select(day_of(Question.created_at).label("d"), func.count()).join(
-            QuestionTag, and_(QuestionTag.question_id == Question.id, QuestionTag.tag_id == tag_id))
-        .where(Question.state == "public", Question.created_at >= start, Question.created_at < end)
-        .group_by("d")).all())
-    out = []
-    for w in range(weeks):
-        first = (start + timedelta(weeks=w)).date()
-        out.append({"start": first.isoformat(),
-                    "questions": sum(rows.get((first + timedelta(days=d)).isoformat(), 0) for d in range(7))})
-    return out

@@ -12,14 +12,20 @@ from ..tags.names import normalise
 
 DEFAULT_DAYS = 90
 LONGEST = timedelta(days=3 * 366)
+# Nothing was posted before this; and the trend baseline reaches 9 weeks before the period, which
+# from a date near year 1 would fall outside what Python's dates can hold.
+EARLIEST = date(2000, 1, 1)
 
 
 def _date(field, label: str) -> date:
     raw = (field.data or "").strip()
     try:
-        return date.fromisoformat(raw)
+        day = date.fromisoformat(raw)
     except ValueError:
         raise ValidationError(f"{label} must be a real date, like 2026-03-31") from None
+    if day < EARLIEST:
+        raise ValidationError(f"{label} must be {EARLIEST.isoformat()} or later")
+    return day
 
 
 class PeriodForm(BaseForm):

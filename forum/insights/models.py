@@ -1,33 +1,29 @@
-"""Pain points: groups of similar questions, recomputed by `flask forum insights refresh`.
+"""Pain points: groups of similar questions and suggestions, recomputed by `flask forum insights refresh`.
 
-Derived data only: every row can be rebuilt from questions, "me too", answers and linked
-suggestions (with their supporters) at any time."""
+Derived data only: every row can be rebuilt from questions and suggestions at any time."""
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Float, ForeignKey, Integer, String, false
+from sqlalchemy import ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import UTCDateTime, db, utcnow
 
 
 class PainPoint(db.Model):
+    """A group of similar posts found by the last refresh. Its figures (citizens, growth,
+    agencies, answers) are not stored: the pages count them over the posts in their scope
+    (period, agency, tag, public now), so they follow the filters and never show a post
+    hidden since the refresh (forum/insights/painpoint_counts.py)."""
+
     __tablename__ = "pain_point"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    rank: Mapped[int] = mapped_column(Integer, index=True)
+    rank: Mapped[int] = mapped_column(Integer, index=True)  # over the whole refresh window: breaks ties
     label: Mapped[str] = mapped_column(String(120))
-    citizens: Mapped[int] = mapped_column(Integer)  # distinct askers and "me too", each once
-    recent_citizens: Mapped[int] = mapped_column(Integer)  # of whom joined in the recent window
-    question_count: Mapped[int] = mapped_column(Integer)
-    growth: Mapped[float] = mapped_column(Float)  # Poisson z-score of recent questions on the baseline
-    agency_ids: Mapped[str] = mapped_column(String(200), default="")  # space-separated ids, for filtering
-    has_accepted: Mapped[bool] = mapped_column(Boolean, default=False)
-    has_official: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
-    # Linked suggestions (question_suggestion_link), most linked first: space-separated ids.
+    # Related suggestions (members, then linked to member questions), most linked first: space-separated ids.
     suggestion_ids: Mapped[str] = mapped_column(String(200), default="", server_default="")
-    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
     computed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -37,6 +33,14 @@ class PainPointQuestion(db.Model):
     pain_point_id: Mapped[int] = mapped_column(ForeignKey("pain_point.id", ondelete="CASCADE"), primary_key=True)
     question_id: Mapped[int] = mapped_column(ForeignKey("question.id", ondelete="CASCADE"), primary_key=True,
                                              index=True)
+
+
+class PainPointSuggestion(db.Model):
+    __tablename__ = "pain_point_suggestion"
+
+    pain_point_id: Mapped[int] = mapped_column(ForeignKey("pain_point.id", ondelete="CASCADE"), primary_key=True)
+    suggestion_id: Mapped[int] = mapped_column(ForeignKey("suggestion.id", ondelete="CASCADE"), primary_key=True,
+                                               index=True)
 
 
 class InsightsRun(db.Model):

@@ -16,7 +16,7 @@ from ..qa.models import Question
 from ..suggestions.models import Suggestion
 from moderation.workflow import STATUS_LABELS, SUGGESTION_STATUSES
 
-from . import figures, painpoints, responses  # responses registers its @figure functions
+from . import figures, painpoint_counts, painpoints, responses  # responses registers its @figure functions
 from .models import PainPoint, PainPointQuestion
 
 TOP = 10
@@ -40,34 +40,40 @@ class Period:
         return f"{self.first}:{self.last}:{self.agency.slug if self.agency else ''}:{self.tag or ''}"
 
 
-def pain_points(agency_id: int | None, limit: int = TOP, with_links: bool = True) -> list[dict]:
-    statement = select(PainPoint).order_by(PainPoint.rank).limit(limit)
-    if agency_id is not None:
-        statement = statement.where((" " + PainPoint.agency_ids + " ").like(f"% {int(agency_id)} %"))
-    points = list(db.session.scalars(statement))
+def pain_points(scope: figures.Scope, limit: int = TOP, with_links: bool = True) -> list[dict]:
+    """The top pain points counted over `scope` (painpoint_counts), with, for staff, the newest
+    few of their questions in scope and their related suggestions."""
+    ranked = painpoint_counts.counted(scope)[:limit]
+    if not ranked:
+        return []
+    stored = {p.id: p for p in db.session.scalars(select(PainPoint).where(PainPoint.id.in_([p.id for p in ranked])))}
     names = dict(db.session.execute(select(Agency.id, Agency.name)).all())
-    links: dict[int, list[dict]] = {p.id: [] for p in points}
-    if with_links and points:
-        # The newest few posts of each pain point, numbered in SQL: a big pain point has thousands.
+    links: dict[int, list[dict]] = {p.id: [] for p in ranked}
+    related: dict[int, dict] = {}
+    if with_links:
+        # The newest few questions of each pain point in scope, numbered in SQL: a big one has thousands.
         numbered = (select(PainPointQuestion.pain_point_id, Question.id, Question.title, Question.slug,
                            func.row_number().over(partition_by=PainPointQuestion.pain_point_id,
                                                   order_by=(Question.created_at.desc(), Question.id.desc())).label("n"))
                     .join(Question, Question.id == PainPointQuestion.question_id)
-                    .where(PainPointQuestion.pain_point_id.in_(list(links)))).subquery()
+                    .where(PainPointQuestion.pain_point_id.in_(list(links)), *scope.where())).subquery()
         for point_id, qid, title, slug in db.session.execute(
                 select(numbered.c.pain_point_id, numbered.c.id, numbered.c.title, numbered.c.slug)
                 .where(numbered.c.n <= LINKS_PER_POINT).order_by(numbered.c.pain_point_id, numbered.c.n)):
             links[point_id].append({"id": qid, "title": title, "slug": slug})
-    related = related_suggestions(points) if with_links else {}
-    return [{"rank": p.rank, "label": p.label, "citizens": p.citizens, "recent_citizens": p.recent_citizens,
-             "questions": p.question_count, "growth": p.growth,
-             "agencies": ", ".join(names.get(int(a), "") for a in p.agency_ids.split()) or "None",
-             "accepted_answer": "yes" if p.has_accepted else "no",
-             "official_answer": "yes" if p.has_official else "no",
-             "related_suggestions": len(p.suggestion_ids.split()),
-             **({"posts": links[p.id], "suggestions": [related[int(s)] for s in p.suggestion_ids.split()
-                                                       if int(s) in related]} if with_links else {})}
-            for p in points]
+        related = related_suggestions(list(stored.values()))
+    rows = []
+    for position, p in enumerate(ranked, start=1):
+        suggestion_ids = [int(s) for s in stored[p.id].suggestion_ids.split()]
+        rows.append({
+            "rank": position, "label": stored[p.id].label, "citizens": p.citizens, "recent_citizens": p.recent_citizens,
+            "questions": p.questions, "suggestions": p.suggestions, "growth": p.growth,
+            "agencies": ", ".join(names.get(a, "") for a in p.agency_ids) or "None",
+            "accepted_answer": "yes" if p.has_accepted else "no", "official_answer": "yes" if p.has_official else "no",
+            "related_suggestions": len(suggestion_ids),
+            **({"posts": links[p.id], "related": [related[s] for s in suggestion_ids if s in related]}
+               if with_links else {})})
+    return rows
 
 
 def related_suggestions(points: list[PainPoint]) -> dict[int, dict]:
@@ -105,8 +111,9 @@ def dashboard(period: Period, *, public: bool = False) -> dict:
             "trending_agencies": figures.trending_agencies(scope) if period.agency is None else [],
             "agencies": figures.agency_table(scope, now),
             **suggestion_tables(scope),
-            "pain_points": pain_points(scope.agency_id, with_links=not public),
-            "pain_points_computed_at": run.finished_at.isoformat(timespec="minutes") if run else None,
+            "pain_points": pain_points(scope, with_links=not public),
+            "pain_points_computed_at": f"{run.finished_at:%Y-%m-%d %H:%M}" if run else None,
+            "pain_points_window_days": painpoints.WINDOW_DAYS,
         }
     return cached(f"insights:{'public' if public else 'staff'}:{period.key()}", compute)
 
@@ -129,8 +136,9 @@ TABLES = {
     "volume": ("Questions over time", ["start", "questions"]),
     "trending-tags": ("Trending tags", ["name", "recent", "baseline_weekly", "score", "explanation"]),
     "trending-agencies": ("Trending agencies", ["name", "recent", "baseline_weekly", "score", "explanation"]),
-    "pain-points": ("Pain points", ["rank", "label", "citizens", "recent_citizens", "questions", "growth",
-                                    "agencies", "accepted_answer", "official_answer", "related_suggestions"]),
+    "pain-points": ("Pain points", ["rank", "label", "citizens", "recent_citizens", "questions", "suggestions",
+                                    "growth", "agencies", "accepted_answer", "official_answer",
+                                    "related_suggestions"]),
     "agencies": ("Service by agency", ["agency", *[key for key, *_ in figures.FIGURES]]),
     "official-answers": ("Official answers", ["agency", "questions", "share_with_official_answer",
                                               "median_official_answer"]),

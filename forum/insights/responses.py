@@ -18,7 +18,7 @@ from ..extensions import db
 from ..suggestions.models import Suggestion, SuggestionTag
 from ..tags import trends
 from .figures import ALL, Scope, figure
-from .portable import seconds_between
+from ..portable import seconds_between
 
 
 def medians(values) -> dict:

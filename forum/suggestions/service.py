@@ -64,6 +64,7 @@ def propose(author: User, title: str, body: str, tag_names: list[str], agency_sl
     agency = db.session.scalar(select(Agency).where(Agency.slug == (agency_slug or "")))
     if agency is None:
         raise InvalidInput("Choose the agency your suggestion is for", field="agency")
+    tag_names = tags.canonical_names(tag_names)  # a synonym becomes its main tag
     now = utcnow()
     suggestion = Suggestion(author_id=author.id, agency_id=agency.id, title=title, slug=content.slugify(title),
                             body_source=body, body_html=content.render(body), excerpt=content.excerpt(body, 280),

@@ -101,9 +101,10 @@ def _log(kind: str, actor, tag_name: str, other_name: str = "", detail: str = ""
                  details=" ".join(part for part in (tag_name, other_name and f"<- {other_name}", detail) if part))
 
 
-def record_merge(actor, source: str, target: str, moved: int) -> None:
+def record_merge(actor, source: str, target: str, moved: int, suggestions: int = 0) -> None:
     """Log a merge."""
-    _log("merge", actor, target, source, f"{moved} question{'s' if moved != 1 else ''} moved")
+    also = f", {suggestions} suggestion{'s' if suggestions != 1 else ''}" if suggestions else ""
+    _log("merge", actor, target, source, f"{moved} question{'s' if moved != 1 else ''} moved{also}")
 
 
 def describe(actor, name: str, description: str) -> Tag:
@@ -131,9 +132,8 @@ def add_synonym(actor, name: str, raw_synonym: str) -> TagSynonym:
     if other is not None:
         if other.question_count:
             raise Conflict(f"“{synonym}” is a tag in use: merge it into “{tag.name}” instead", field="synonym")
-        _reindex_suggestions_tagged(other.id)
-        db.session.delete(other)  # an unused tag can simply become a synonym
-        db.session.flush()
+        _move_posts(other, tag)  # no public question uses it, but suggestions may
+        db.session.execute(delete(Tag).where(Tag.id == other.id))
     row = TagSynonym(name=synonym, tag_id=tag.id, created_at=utcnow())
     db.session.add(row)
     _log("synonym", actor, tag.name, synonym)
@@ -141,17 +141,41 @@ def add_synonym(actor, name: str, raw_synonym: str) -> TagSynonym:
     return row
 
 
-def _reindex_suggestions_tagged(tag_id: int) -> None:
-    """Suggestions keep the old name in tag_names; the search index stores the main tag's name
-    (forum/search/documents.py), so their documents are refreshed in this transaction."""
-    from ..search.outbox import enqueue_many
-    from ..suggestions.models import SuggestionTag
+def _renamed(names: str, source: str, target: str) -> str:
+    return " ".join(dict.fromkeys(target if n == source else n for n in names.split()))
 
-    enqueue_many("suggestion", db.session.scalars(select(SuggestionTag.suggestion_id).where(SuggestionTag.tag_id == tag_id)))
+
+def _move_tagged(post, link, kind: str, source: Tag, target: Tag) -> int:
+    """Posts of one kind (questions or suggestions) tagged `source` become tagged `target`: their
+    join rows move (a post that has both keeps one; the other goes with the source tag), their
+    tag_names are rewritten, and their search documents are refreshed. Returns how many moved."""
+    from ..search.outbox import enqueue_many  # a bulk UPDATE by primary key is invisible to the outbox
+
+    owner = getattr(link, f"{kind}_id")
+    rows = db.session.execute(select(post.id, post.tag_names).join(
+        link, and_(owner == post.id, link.tag_id == source.id))).all()
+    if not rows:
+        return 0
+    enqueue_many(kind, [pid for pid, _ in rows])
+    db.session.execute(update(post), [{"id": pid, "tag_names": _renamed(names, source.name, target.name)}
+                                      for pid, names in rows])
+    already = select(owner).where(link.tag_id == target.id)
+    db.session.execute(update(link).where(link.tag_id == source.id, owner.not_in(already)).values(tag_id=target.id))
+    return len(rows)
+
+
+def _move_posts(source: Tag, target: Tag) -> tuple[int, int]:
+    """(questions, suggestions) moved from `source` to `target`, before `source` is deleted."""
+    from ..qa.models import Question  # tags sit below qa and suggestions; only a merge rewrites their lists
+    from ..suggestions.models import Suggestion, SuggestionTag
+
+    return (_move_tagged(Question, QuestionTag, "question", source, target),
+            _move_tagged(Suggestion, SuggestionTag, "suggestion", source, target))
 
 
 def merge(actor, source_name: str, raw_target: str) -> Tag:
-    """Move every question of `source` to `target`, make `source` a synonym of it, and log it."""
+    """Move every question and suggestion of `source` to `target`, make `source` a synonym of
+    it, and log it."""
     _require(actor, Action.EDIT_TAGS)
     source = existing_tag(source_name)
     target_name = canonical(_one_name(raw_target, "into"))
@@ -160,27 +184,12 @@ def merge(actor, source_name: str, raw_target: str) -> Tag:
     target = db.session.scalar(select(Tag).where(Tag.name == target_name))
     if target is None:
         raise InvalidInput(f"There is no tag called “{target_name}”", field="into")
-    from ..qa.models import Question  # tags sit below qa; only a merge rewrites questions' tag lists
-
-    rows = db.session.execute(select(Question.id, Question.tag_names).join(
-        QuestionTag, and_(QuestionTag.question_id == Question.id, QuestionTag.tag_id == source.id))).all()
-    if rows:
-        from ..search.outbox import enqueue_many  # a bulk UPDATE by primary key is invisible to the outbox
-
-        enqueue_many("question", [qid for qid, _ in rows])
-        db.session.execute(update(Question), [
-            {"id": qid, "tag_names": " ".join(dict.fromkeys(target.name if n == source.name else n
-                                                             for n in names.split()))}
-            for qid, names in rows])
-    already = select(QuestionTag.question_id).where(QuestionTag.tag_id == target.id)
-    db.session.execute(update(QuestionTag).where(QuestionTag.tag_id == source.id,
-                                                 QuestionTag.question_id.not_in(already)).values(tag_id=target.id))
+    questions, suggestions = _move_posts(source, target)
     db.session.execute(update(TagSynonym).where(TagSynonym.tag_id == source.id).values(tag_id=target.id))
-    _reindex_suggestions_tagged(source.id)
     db.session.execute(delete(Tag).where(Tag.id == source.id))
     db.session.add(TagSynonym(name=source.name, tag_id=target.id, created_at=utcnow()))
     recount(target.id)
-    record_merge(actor, source.name, target.name, len(rows))
+    record_merge(actor, source.name, target.name, questions, suggestions)
     db.session.commit()
     return target
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -108,18 +108,40 @@ def group(vectors: Sequence[dict[str, float]], threshold: float = 0.5, probe: in
     return [g.members for g in groups]
 
 
-def label(docs: Sequence[Counter[str]], corpus: Corpus, titles: Sequence[str], size: int = 4) -> str:
+MIN_AUTHORS = 3  # a label word must be written by this many people: a name typed by one never shows
+
+
+def tags_used_by(docs: Iterable[Counter[str]], authors: Iterable[int], min_authors: int = MIN_AUTHORS) -> set[str]:
+    """The tag terms ("#name") of `docs` that at least `min_authors` different people used."""
+    people: dict[str, set[int]] = defaultdict(set)
+    for doc, author in zip(docs, authors, strict=True):
+        for term in doc:
+            if term.startswith(TAG_PREFIX):
+                people[term].add(author)
+    return {t for t, who in people.items() if len(who) >= min_authors}
+UNLABELLED = "Similar posts (no wording shared by 3 or more people yet)"
+
+
+def label(docs: Sequence[Counter[str]], corpus: Corpus, titles: Sequence[str], authors: Sequence[int],
+          size: int = 4, min_authors: int = MIN_AUTHORS, shared_tags: Collection[str] = ()) -> str:
     """A readable label from the terms that characterise a group (frequent inside it, rare
-    outside), each written the way the group's titles most often write it."""
+    outside), each written the way the group's titles most often write it. Only terms found in
+    the posts of at least `min_authors` different people count: labels are published, and a
+    rare word (a person's name, a reference number) typed by one person must not be. Tags in
+    `shared_tags` ("#name" terms that many people use elsewhere: see tags_used_by) count too."""
     inside: Counter[str] = Counter()
-    for doc in docs:
+    people: dict[str, set[int]] = defaultdict(set)
+    for doc, author in zip(docs, authors, strict=True):
         inside.update(doc.keys())
+        for term in doc:
+            people[term].add(author)
     written: dict[str, Counter[str]] = defaultdict(Counter)
     for title in titles:
         for word in surface_words(title):
             written[stem(word)][word] += 1
     out: list[str] = []
-    for term in sorted(inside, key=lambda t: (-inside[t] * corpus.idf(t), t)):
+    shared = (t for t in inside if len(people[t]) >= min_authors or t in shared_tags)
+    for term in sorted(shared, key=lambda t: (-inside[t] * corpus.idf(t), t)):
         if term.startswith(TAG_PREFIX):
             parts = term[len(TAG_PREFIX):].split("-")
         else:
@@ -129,4 +151,4 @@ def label(docs: Sequence[Counter[str]], corpus: Corpus, titles: Sequence[str], s
                 out.append(part)
         if len(out) >= size:
             break
-    return " ".join(out[:size]).capitalize()
+    return " ".join(out[:size]).capitalize() or UNLABELLED

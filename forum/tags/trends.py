@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 RECENT_DAYS = 7
 BASELINE_WEEKS = 8
@@ -75,3 +76,15 @@ def median(values: list[float]) -> float | None:
 
 def share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
+
+
+def buckets(per_day: dict[str, int], first: date, last: date, days: int = 1) -> list[tuple[date, int]]:
+    """Counts per 'YYYY-MM-DD' day summed into buckets of `days` days from `first` to `last`
+    (both included), every bucket present, zeros included."""
+    out: dict[date, int] = {}
+    day = first
+    while day <= last:
+        bucket = day - timedelta(days=(day - first).days % days)
+        out[bucket] = out.get(bucket, 0) + per_day.get(day.isoformat(), 0)
+        day += timedelta(days=1)
+    return list(out.items())

@@ -20,8 +20,8 @@ SUGGEST_TEXT_MAX = 4_000
 @bp.get("/tags")
 def index():
     prefix = normalise(request.args.get("q", ""))[:TAG_MAX]
-    page = queries.tag_index(request.args.get("page", 1, type=int) or 1, prefix)
-    return render_template("tags/index.html", page=page, prefix=prefix)
+    page, suggestion_counts = queries.tag_index(request.args.get("page", 1, type=int) or 1, prefix)
+    return render_template("tags/index.html", page=page, suggestion_counts=suggestion_counts, prefix=prefix)
 
 
 @bp.get("/tags/<name>")

@@ -58,3 +58,27 @@ def test_volume_counts_every_day_including_empty_ones(crafted, policy_client):
 def test_an_empty_period_has_no_rows_and_no_errors(app, policy_client):
     assert rows(policy_client, "agencies") == {}
     assert sum(r["questions"] for r in rows(policy_client, "volume").values()) == 0
+
+
+def test_durations_are_whole_seconds_between_times_cut_to_the_second(app, policy_client, agency):
+    """Questions at 0.1 s and 10.2 s, first answers 7200.8 s and 7200.7 s later (rounding would say
+    7201 s each); an official answer 3600.5 s after the first. Cut to the second, the waits are
+    7200 s and 3600 s, on SQLite (julianday, a float) and PostgreSQL (EXTRACT EPOCH) alike."""
+    from forum.extensions import db, utcnow
+    from forum.qa.models import Question
+
+    from ..factories import make_user
+    from .conftest import answer_at, ask_at, make_official
+    t0 = utcnow().replace(microsecond=0) - timedelta(days=3)
+    asker, helper = make_user(app), make_user(app)
+    one = ask_at(app, asker, t0 + timedelta(microseconds=100_000), agency=agency, title="Asked at a tenth of a second")
+    two = ask_at(app, asker, t0 + timedelta(seconds=10, microseconds=200_000), agency=agency,
+                 title="Asked at two tenths of a second")
+    first = answer_at(app, one, helper, t0 + timedelta(hours=2, microseconds=900_000))
+    answer_at(app, two, helper, t0 + timedelta(hours=2, seconds=10, microseconds=900_000))
+    make_official(app, first.id, agency, t0 + timedelta(hours=1, microseconds=600_000))
+    with app.app_context():
+        assert db.session.get(Question, one.id).created_at.microsecond == 100_000  # stored as given
+    row = rows(policy_client, "agencies")[agency.name]
+    assert row["median_first_answer"] == 7200
+    assert row["median_official_answer"] == 3600

@@ -69,6 +69,8 @@ TODAY = date.today()
     ({"start": "2026-02-30"}, "must be a real date"),
     ({"start": "yesterday"}, "must be a real date"),
     ({"start": "2019-01-01", "end": "2026-01-01"}, "at most 3 years"),
+    ({"start": "0001-01-01", "end": "0001-01-05"}, "The first day must be 2000-01-01 or later"),
+    ({"start": "1999-12-31", "end": "2000-01-05"}, "The first day must be 2000-01-01 or later"),
     ({"agency": "ministry-of-magic"}, "Choose an agency from the list"),
     ({"tag": "no-such-tag"}, "There is no tag called"),
 ])
@@ -83,6 +85,20 @@ def test_bad_periods_and_filters_get_a_clear_400_with_the_form_kept(policy_clien
     response = policy_client.get("/insights/export/volume.json", query_string=args)
     assert response.status_code == 400 and message in response.get_json()["error"]
     assert policy_client.get("/insights/export/volume.csv", query_string=args).status_code == 400
+
+
+ODD_VALUES = ["0001-01-01", "9999-12-31", "99999-01-01", "2026-13-01", "\x00", "a" * 5_000, "-1",
+              "99999999999999999999", "%", "ß", "Ⅻ", "\u200b", " ", "2026-01-01T00:00"]
+
+
+@pytest.mark.parametrize("names", [("start",), ("end",), ("start", "end"), ("agency",), ("tag",), ("page",),
+                                   ("format",)])
+def test_odd_query_values_never_cause_a_server_error(crafted, policy_client, names):
+    for value in ODD_VALUES:
+        for url in ("/insights", "/insights/public", "/insights/export/pain-points.csv",
+                    "/insights/public/export/volume.json", "/insights/public/export/agencies.csv"):
+            response = policy_client.get(url, query_string=dict.fromkeys(names, value))
+            assert response.status_code in (200, 400), (url, names, value, response.status_code)
 
 
 @pytest.mark.parametrize("url", ["/insights/export/nothing.csv", "/insights/export/volume.xlsx",
@@ -144,8 +160,11 @@ def test_pain_points_group_near_duplicates_and_count_each_citizen_once(app, poli
     page = policy_client.get("/insights").get_data(as_text=True)
     for q in qs:
         assert q.url in page
+    # With an agency chosen, only its posts count: a, b (and d, "me too") on its three questions.
+    (ours,) = policy_client.get("/insights/export/pain-points.json?agency=" + agency.slug).get_json()["rows"]
+    assert (ours["citizens"], ours["questions"], ours["agencies"]) == (3, 3, agency.name)
     only_other = policy_client.get("/insights/export/pain-points.json?agency=" + other_agency.slug).get_json()
-    assert len(only_other["rows"]) == 1
+    assert only_other["rows"] == []  # one citizen's question there
     assert "/questions/" not in policy_client.get("/insights/public").get_data(as_text=True).split("pain-points")[1]
 
 
@@ -180,3 +199,12 @@ def test_dashboard_queries_do_not_grow_with_the_data(app, policy_client, agency)
     for i in range(6):
         ask_at(app, person, datetime.now(timezone.utc) - timedelta(days=i + 2), agency=agency, tags=(f"t{i}",))
     assert count("/insights") == small
+
+
+def test_the_refresh_time_is_shown_once_in_utc(app, policy_client, client):
+    with app.app_context():
+        painpoints.refresh()
+        finished = painpoints.last_run().finished_at
+        db.session.remove()
+    for page in (policy_client.get("/insights").get_data(as_text=True), client.get("/insights/public").get_data(as_text=True)):
+        assert f"{finished:%Y-%m-%d %H:%M} UTC" in page and "+00:00" not in page

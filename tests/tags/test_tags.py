@@ -148,9 +148,13 @@ def test_suggestions_come_from_existing_questions(app, client, asker):
     suggest.forget()
 
 
-def test_the_ask_form_has_the_suggestion_hook(app, client_of):
-    page = client_of(make_user(app)).get("/questions/ask").get_data(as_text=True)
+@pytest.mark.parametrize("url", ["/questions/ask", "/suggestions/new"])
+def test_the_ask_and_propose_forms_have_the_suggestion_hook_hidden_until_scripts_fill_it(app, client_of, agency, url):
+    page = client_of(make_user(app)).get(url).get_data(as_text=True)
     assert 'data-tag-suggestions' in page and 'data-url="/tags/suggest"' in page
+    hook = page[page.index("data-tag-suggestions"):]
+    assert hook[:hook.index(">")].rstrip().endswith("hidden")  # without scripts nothing shows
+    assert page.index('id="tags"') < page.index("data-tag-suggestions")
 
 
 def test_a_tag_page_lists_the_tags_suggestions_most_supported_first(app, client, asker, agency):
@@ -172,17 +176,126 @@ def test_a_tag_page_lists_the_tags_suggestions_most_supported_first(app, client,
     assert "No suggestions use this tag." in client.get("/tags/waiting-times").get_data(as_text=True)
 
 
-def test_a_tag_page_reads_its_suggestions_in_a_bounded_number_of_queries(app, client, asker, agency, count_queries):
+@pytest.mark.parametrize("url", ["/tags/passports", "/tags"])
+def test_tag_pages_read_their_suggestions_in_a_bounded_number_of_queries(app, client, asker, agency, count_queries,
+                                                                         url):
     from ..suggestions.conftest import make_suggestion
     make_question(app, asker, tags=("passports",))
 
     def count() -> int:
         with count_queries() as counted:
-            assert client.get("/tags/passports").status_code == 200
+            assert client.get(url).status_code == 200
         return counted[0]
 
     make_suggestion(app, asker, agency, title="Renew passports fully online", tags=("passports",))
     few = count()
     for i in range(5):
-        make_suggestion(app, make_user(app), make_agency(app), title=f"Passport idea number {i}", tags=("passports",))
+        make_suggestion(app, make_user(app), make_agency(app), title=f"Passport idea number {i}",
+                        tags=(f"idea-{i}", "passports"))
     assert count() == few
+
+
+def _suggestion_tags(app, suggestion_id):
+    from forum.suggestions.models import Suggestion, SuggestionTag
+    with app.app_context():
+        names = db.session.scalar(select(Suggestion.tag_names).where(Suggestion.id == suggestion_id))
+        linked = sorted(db.session.scalars(select(Tag.name).join(SuggestionTag, SuggestionTag.tag_id == Tag.id)
+                                           .where(SuggestionTag.suggestion_id == suggestion_id)))
+        return names, linked
+
+
+def _outbox_suggestions(app):
+    from forum.search.outbox import SearchOutbox
+    with app.app_context():
+        return set(db.session.scalars(select(SearchOutbox.target_id).where(SearchOutbox.kind == "suggestion")))
+
+
+def test_merging_moves_suggestions_to_the_main_tag_and_reindexes_them(app, client, asker, agency):
+    from ..factories import run
+    from ..suggestions.conftest import make_suggestion
+    make_question(app, asker, tags=("passports",))
+    both = make_suggestion(app, asker, agency, title="Renew passports fully online", tags=("passport-renewal", "passports"))
+    old = make_suggestion(app, asker, agency, title="Remind people before a passport expires",
+                          tags=("travel", "passport-renewal"))
+    admin = make_user(app, role="admin")
+    with app.app_context():
+        from forum.search.outbox import SearchOutbox
+        db.session.execute(SearchOutbox.__table__.delete())
+        db.session.commit()
+    run(app, tags.merge, admin, "passport-renewal", "passports")
+    assert _suggestion_tags(app, both.id) == ("passports", ["passports"])
+    assert _suggestion_tags(app, old.id) == ("travel passports", ["passports", "travel"])
+    assert {both.id, old.id} <= _outbox_suggestions(app)
+    with app.app_context():
+        event = db.session.scalar(select(TagEvent).where(TagEvent.kind == "merge"))
+        assert event.detail == "0 questions moved, 2 suggestions"
+    page = client.get("/tags/passports").get_data(as_text=True)
+    assert both.url in page and old.url in page
+
+
+def test_an_unused_tag_made_a_synonym_keeps_its_suggestions(app, client, asker, agency):
+    from ..factories import run
+    from ..suggestions.conftest import make_suggestion
+    make_question(app, asker, tags=("passports",))
+    only = make_suggestion(app, asker, agency, title="Print passport forms in large type", tags=("passport", "forms"))
+    both = make_suggestion(app, asker, agency, title="Renew passports fully online", tags=("passports", "passport"))
+    run(app, tags.add_synonym, make_user(app, role="admin"), "passports", "passport")
+    assert _suggestion_tags(app, only.id) == ("passports forms", ["forms", "passports"])
+    assert _suggestion_tags(app, both.id) == ("passports", ["passports"])
+    assert {only.id, both.id} <= _outbox_suggestions(app)
+    assert only.url in client.get("/tags/passports").get_data(as_text=True)
+
+
+def test_a_synonym_becomes_its_main_tag_on_a_new_suggestion(app, asker, agency):
+    from ..factories import run
+    from ..suggestions.conftest import make_suggestion
+    make_question(app, asker, tags=("passports",))
+    run(app, tags.add_synonym, make_user(app, role="admin"), "passports", "passport")
+    s = make_suggestion(app, asker, agency, title="Renew passports fully online", tags=("passport", "forms", "passports"))
+    assert _suggestion_tags(app, s.id) == ("passports forms", ["forms", "passports"])
+    with app.app_context():
+        assert db.session.scalar(select(Tag).where(Tag.name == "passport")) is None
+
+
+def test_the_weekly_chart_ends_with_the_current_week_including_today(app, client, asker):
+    from datetime import timedelta
+
+    from forum.extensions import utcnow
+    from forum.tags import queries
+
+    from ..insights.conftest import ask_at
+    now = utcnow()
+    today = now.date()
+    ask_at(app, asker, now, tags=("passports",), title="Asked just now about passports")
+    ask_at(app, asker, now - timedelta(days=83), tags=("passports",), title="Asked 83 days ago about passports")
+    ask_at(app, asker, now - timedelta(days=84), tags=("passports",), title="Asked 84 days ago about passports")
+    with app.app_context():
+        activity = queries.tag_page("passports").activity
+    assert len(activity) == 12
+    assert activity[-1] == {"start": (today - timedelta(days=6)).isoformat(), "questions": 1}
+    assert activity[0] == {"start": (today - timedelta(days=83)).isoformat(), "questions": 1}
+    assert sum(week["questions"] for week in activity) == 2
+    page = client.get("/tags/passports").get_data(as_text=True)
+    assert f"<td class=\"govuk-table__cell\">{(today - timedelta(days=6)).isoformat()}</td>" in page
+
+
+def test_the_index_lists_tags_used_only_by_suggestions_with_both_counts(app, client, asker, agency):
+    from ..suggestions.conftest import make_suggestion
+    make_question(app, asker, tags=("passports",))
+    make_suggestion(app, asker, agency, title="Renew passports fully online", tags=("passports", "online-services"))
+    page = client.get("/tags").get_data(as_text=True)
+    assert 'href="/tags/online-services"' in page and "2 tags" in page
+    row = page[page.index('href="/tags/online-services"'):]
+    row = row[:row.index("</tr>")]
+    assert row.count('govuk-table__cell--numeric">0<') == 1 and row.count('govuk-table__cell--numeric">1<') == 1
+    assert "Suggestions" in page
+
+
+def test_tags_import_nothing_from_the_insights_above_them():
+    from pathlib import Path
+
+    from ..moderation.test_pure_imports import imported_names
+    package = Path(__file__).resolve().parents[2] / "forum" / "tags"
+    upward = [(path.name, line, name) for path in sorted(package.glob("*.py"))
+              for line, name in imported_names(path.read_text()) if "insights" in name]
+    assert upward == []

@@ -35,9 +35,26 @@ def test_near_duplicates_form_one_group_and_the_rest_stay_apart():
 
 def test_a_group_is_labelled_from_its_key_terms_as_people_write_them():
     groups, docs, corpus = _groups(PASSPORT + OTHERS)
-    label = text.label([docs[i] for i in groups[0]], corpus, [PASSPORT[i][0] for i in groups[0]])
+    label = text.label([docs[i] for i in groups[0]], corpus, [PASSPORT[i][0] for i in groups[0]], [1, 2, 3, 4])
     assert label.lower().startswith("passport renewal")
     assert "renewals" not in label.lower().split()
+
+
+def test_a_label_uses_only_terms_that_three_different_people_wrote():
+    titles = ["Passport renewal taking six weeks", "Bartholomew passport renewal six weeks",
+              "Bartholomew passport renewal taking weeks", "Bartholomew: passport renewal, six weeks again",
+              "Passport renewal taking weeks"]
+    docs = [text.terms(title, ["passport-renewal"]) for title in titles]
+    corpus = text.Corpus(docs)
+    # By weight alone the name, written three times by one person, is the fourth word.
+    assert text.label(docs, corpus, titles, [1, 2, 2, 2, 3], min_authors=1) == "Passport renewal weeks bartholomew"
+    assert text.label(docs, corpus, titles, [1, 2, 2, 2, 3]) == "Passport renewal weeks taking"
+    assert text.label(docs, corpus, titles, [1, 2, 3, 4, 5]) == "Passport renewal weeks bartholomew"  # 3 people
+    assert text.label(docs[1:4], corpus, titles[1:4], [2, 2, 2]) == text.UNLABELLED  # nothing 3 people wrote
+    # ... unless a tag of the group is one that three people use across all posts.
+    shared = text.tags_used_by(docs, [1, 2, 2, 2, 3])
+    assert shared == {"#passport-renewal"}
+    assert text.label(docs[1:4], corpus, titles[1:4], [2, 2, 2], shared_tags=shared) == "Passport renewal"
 
 
 def test_cosine_of_a_vector_with_itself_is_one_and_with_a_stranger_zero():

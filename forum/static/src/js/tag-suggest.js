@@ -1,4 +1,4 @@
-// Tag suggestions on the ask form: as the title and details change, ask the server for up to
+// Tag suggestions on the ask and propose forms: as the title and details change, ask the server for up to
 // five tags and offer each as a button that adds it to the Tags field. Enhancement only.
 
 const DELAY_MS = 400;

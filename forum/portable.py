@@ -1,7 +1,9 @@
 """SQL expressions that give identical results on SQLite and PostgreSQL.
 
-Time arithmetic differs between the two (julianday against EXTRACT(EPOCH ...)), so these
-small constructs compile per dialect and return whole seconds and 'YYYY-MM-DD' strings."""
+Time arithmetic differs between the two (julianday, a float, against EXTRACT(EPOCH ...), exact),
+so these small constructs compile per dialect and return whole seconds and 'YYYY-MM-DD' strings.
+Durations are taken between the two times each cut to the second, in integer arithmetic on both,
+so no rounding of a fraction can make the dialects disagree by a second."""
 from __future__ import annotations
 
 from sqlalchemy import Integer, String
@@ -10,7 +12,7 @@ from sqlalchemy.sql.functions import FunctionElement
 
 
 class seconds_between(FunctionElement):  # noqa: N801 - reads like the SQL function it stands for
-    """seconds_between(start, end): whole seconds from start to end."""
+    """seconds_between(start, end): whole seconds from start to end, each cut to the second."""
 
     type = Integer()
     inherit_cache = True
@@ -28,13 +30,14 @@ class day_of(FunctionElement):  # noqa: N801
 @compiles(seconds_between)
 def _seconds_sqlite(element, compiler, **kw):
     start, end = (compiler.process(c, **kw) for c in element.clauses)
-    return f"CAST(ROUND((julianday({end}) - julianday({start})) * 86400) AS INTEGER)"
+    return f"(CAST(strftime('%s', {end}) AS INTEGER) - CAST(strftime('%s', {start}) AS INTEGER))"
 
 
 @compiles(seconds_between, "postgresql")
 def _seconds_postgresql(element, compiler, **kw):
     start, end = (compiler.process(c, **kw) for c in element.clauses)
-    return f"CAST(ROUND(EXTRACT(EPOCH FROM ({end} - {start}))) AS INTEGER)"
+    return (f"CAST(EXTRACT(EPOCH FROM (date_trunc('second', {end}) - date_trunc('second', {start})))"
+            " AS INTEGER)")
 
 
 @compiles(day_of)
