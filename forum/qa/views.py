@@ -83,20 +83,27 @@ def _question_page(page: queries.QuestionPage, answer_form: AnswerForm | None, s
 @bp.get("/questions/<int:question_id>/revisions")
 def question_revisions(question_id: int):
     q = service.public_question(question_id)
-    return _revisions(q, queries.revisions(question_id=q.id), "question")
+    return _revisions(q, queries.revisions(question_id=q.id, page=_page_number()), "question",
+                      {"question_id": q.id})
 
 
 @bp.get("/answers/<int:answer_id>/revisions")
 def answer_revisions(answer_id: int):
     answer = service.public_answer(answer_id)
-    return _revisions(service.public_question(answer.question_id), queries.revisions(answer_id=answer.id), "answer")
+    return _revisions(service.public_question(answer.question_id),
+                      queries.revisions(answer_id=answer.id, page=_page_number()), "answer",
+                      {"answer_id": answer.id})
 
 
-def _revisions(q, revisions, kind: str):
-    steps = [(new, diff_html(old.body_source, new.body_source), old)
-             for old, new in zip(revisions, revisions[1:])]
-    return render_template("qa/revisions.html", q=q, kind=kind, first=revisions[0] if revisions else None,
-                           steps=list(reversed(steps)))
+def _page_number() -> int:
+    return request.args.get("page", 1, type=int) or 1
+
+
+def _revisions(q, history: queries.RevisionPage, kind: str, post: dict):
+    # Each comparison has a fixed budget (diffs.WORK_LIMIT), and a page holds a few of them.
+    steps = [(new, diff_html(old.body_source, new.body_source), old) for new, old in history.steps()]
+    return render_template("qa/revisions.html", q=q, kind=kind, history=history.page, first=history.original,
+                           steps=steps, endpoint=request.endpoint, post=post)
 
 
 # ── asking, answering, editing ───────────────────────────────────────────────

@@ -4,7 +4,7 @@ from sqlalchemy import select
 from forum.extensions import db
 from forum.qa.models import Answer, Question, Revision
 
-from ..factories import fetch, make_answer
+from ..factories import fetch, make_answer, make_question, run
 
 
 def test_answer_is_published_and_counted(app, client_of, helper, question, form):
@@ -128,3 +128,44 @@ def test_old_or_missing_slug_redirects_to_the_canonical_address(client, question
     assert response.status_code == 301 and response.headers["Location"].endswith(question.url)
     assert client.get(f"/questions/{question.id}").status_code == 301
     assert client.get("/questions/424242-nothing").status_code == 404
+
+
+def _edit_body(app, asker, question, bodies):
+    from forum.qa import service
+
+    for body in bodies:
+        run(app, service.edit_question, asker, question.id, "How long does a passport renewal take?", body,
+            ["passports"], None)
+
+
+def test_history_is_paged_newest_first(app, client, asker, question):
+    _edit_body(app, asker, question, [f"Still waiting, day {n}." for n in range(2, 9)])  # versions 2 to 8
+    first = client.get(f"/questions/{question.id}/revisions").get_data(as_text=True)
+    assert [f"Version {n}" in first for n in (8, 4, 3)] == [True, True, False]
+    assert "(original)" not in first and "Still waiting, day 3." in first  # version 4 compared with 3
+    assert f'href="/questions/{question.id}/revisions?page=2"' in first
+    second = client.get(f"/questions/{question.id}/revisions?page=2").get_data(as_text=True)
+    assert "Version 3" in second and "Version 1 (original)" in second and "Version 4" not in second
+
+
+def test_history_queries_do_not_grow_with_the_versions(app, client, asker, helper, count_queries):
+    short, long = make_question(app, asker), make_question(app, helper)
+    _edit_body(app, asker, short, ["One edit."])
+    _edit_body(app, helper, long, [f"Edit number {n}." for n in range(20)])
+    counts = []
+    for q in (short, long):
+        client.get(f"/questions/{q.id}/revisions")
+        with count_queries() as counted:
+            assert client.get(f"/questions/{q.id}/revisions").status_code == 200
+        counts.append(counted[0])
+    assert counts[0] == counts[1]
+
+
+def test_versions_too_different_to_compare_are_both_shown_in_full(app, client, asker, question):
+    old = "\n".join(f"old line {i}" for i in range(1_500))
+    new = "\n".join(f"new line {i}" for i in range(1_500))
+    _edit_body(app, asker, question, [old, new])
+    page = client.get(f"/questions/{question.id}/revisions").get_data(as_text=True)
+    assert "differ in too many places to compare line by line" in page
+    assert "Version 2 in full" in page and "Version 3 in full" in page
+    assert "old line 1499" in page and "new line 1499" in page
