@@ -12,6 +12,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.routing import IntegerConverter
 
 from .config import ConfigError, from_environment
+from .content import TooComplex
 from .errors import DomainError
 from .extensions import cache, csrf, db, limiter, login_manager, migrate
 from .web import CSRF_MESSAGE, fast_url, wants_json
@@ -129,6 +130,14 @@ def _register_error_pages(app: Flask) -> None:
         if wants_json():
             return jsonify({"error": error.message}), error.status
         return _error_page(error.status, error.message)
+
+    @app.errorhandler(TooComplex)
+    def too_complex(error: TooComplex):
+        # Services put this next to the field; here only what reached the page without that.
+        db.session.rollback()
+        if wants_json():
+            return jsonify({"error": str(error)}), 400
+        return _error_page(400, str(error))
 
     @app.errorhandler(500)
     def server_error(error):

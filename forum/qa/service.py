@@ -27,7 +27,7 @@ from ..tags import service as tags
 from .models import Answer, AnswerVote, HelpfulVote, MeToo, Question, QuestionVote, Revision
 
 TITLE_MIN, TITLE_MAX = 10, 150
-BODY_MAX = 20_000
+BODY_MAX = content.MAX_SOURCE
 
 # Reputation: what a vote or an acceptance is worth to the post's author.
 POINTS = {("question", 1): 5, ("answer", 1): 10, ("question", -1): -2, ("answer", -1): -2}
@@ -46,6 +46,14 @@ def _check_text(title: str | None, body: str) -> None:
         raise InvalidInput("Write the details", field="body")
     if len(body) > BODY_MAX:
         raise InvalidInput(f"Text must be {BODY_MAX:,} characters or fewer (it has {len(body):,})", field="body")
+
+
+def render_body(body: str) -> str:
+    """The safe HTML of a body, or InvalidInput next to the field when it is too costly to show."""
+    try:
+        return content.render(body)
+    except content.TooComplex as error:
+        raise InvalidInput(str(error), field="body") from None
 
 
 def _agency(slug: str | None) -> Agency | None:
@@ -123,7 +131,7 @@ def ask_question(author: User, title: str, body: str, tag_names: list[str], agen
     found = personal_information(title, body)
     now = utcnow()
     question = Question(author_id=author.id, agency_id=agency.id if agency else None, title=title,
-                        slug=content.slugify(title), body_source=body, body_html=content.render(body),
+                        slug=content.slugify(title), body_source=body, body_html=render_body(body),
                         excerpt=content.excerpt(body, 280), tag_names=" ".join(tag_names),
                         created_at=now, last_activity_at=now, state="held" if found else "public")
     db.session.add(question)
@@ -149,7 +157,7 @@ def post_answer(author: User, question_id: int, body: str) -> Answer:
     found = personal_information(body)
     now = utcnow()
     answer = Answer(question_id=question.id, author_id=author.id, body_source=body,
-                    body_html=content.render(body), created_at=now, state="held" if found else "public")
+                    body_html=render_body(body), created_at=now, state="held" if found else "public")
     db.session.add(answer)
     db.session.flush()
     db.session.add(Revision(answer_id=answer.id, number=1, editor_id=author.id, body_source=body, created_at=now))
@@ -180,13 +188,14 @@ def edit_question(editor: User, question_id: int, title: str, body: str, tag_nam
     if (title, body, new_tags, agency.id if agency else None) == (
             question.title, question.body_source, question.tag_names, question.agency_id):
         return question  # nothing changed: no new revision
+    body_html = render_body(body) if body != question.body_source else question.body_html  # before any change
     now = utcnow()
     if question.state == "public":  # a held question is not in the tag counts yet
         tags.replace(question.id, question.tag_list, tag_names)
     question.title, question.slug, question.tag_names = title, content.slugify(title), new_tags
     question.agency_id = agency.id if agency else None
     if body != question.body_source:
-        question.body_source, question.body_html = body, content.render(body)
+        question.body_source, question.body_html = body, body_html
         question.excerpt = content.excerpt(body, 280)
     question.updated_at = question.last_activity_at = now
     db.session.add(Revision(question_id=question.id, number=_next_revision(question_id=question.id),
@@ -205,7 +214,7 @@ def edit_answer(editor: User, answer_id: int, body: str) -> Answer:
     if body == answer.body_source:
         return answer
     now = utcnow()
-    answer.body_source, answer.body_html, answer.updated_at = body, content.render(body), now
+    answer.body_source, answer.body_html, answer.updated_at = body, render_body(body), now
     moderation.withdraw_official_after_edit(answer)
     db.session.add(Revision(answer_id=answer.id, number=_next_revision(answer_id=answer.id),
                             editor_id=editor.id, body_source=body, created_at=now))

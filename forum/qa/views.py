@@ -118,8 +118,8 @@ def ask():
     form.set_agencies(accounts.list_agencies())
     if request.method == "POST" and request.form.get("action") == "preview":
         form.validate()
-        preview = content.render(content.clean_text(form.body.data or ""))
-        return render_form("qa/ask.html", form, preview=preview, similar=similar_questions(form.title.data or ""))
+        return render_form("qa/ask.html", form, preview=_preview(form),
+                           similar=similar_questions(form.title.data or ""))
     if form.validate_on_submit():
         try:
             q = service.ask_question(current_user, form.title.data, form.body.data,
@@ -130,6 +130,18 @@ def ask():
         _published_or_held(q, "question")
         return redirect(question_url(q))
     return render_form("qa/ask.html", form)
+
+
+def _preview(form: AskForm) -> str | None:
+    """The body as it will be shown, or None when it cannot be (too long, empty, too costly:
+    the reason is then next to the field). Text over the limit is never rendered."""
+    if form.body.errors:
+        return None
+    try:
+        return service.render_body(content.clean_text(form.body.data or ""))
+    except DomainError as error:
+        attach_error(form, error)
+        return None
 
 
 @bp.post("/questions/<int:question_id>/answers")

@@ -79,3 +79,12 @@ def test_nul_bytes_in_the_address_are_a_clear_400(client, url):
                                  "/suggestions/4294967296", "/answers/99999999999/revisions"])
 def test_ids_beyond_the_database_range_are_404(client, url):
     assert client.get(url).status_code == 404
+
+
+def test_text_too_costly_to_show_is_a_400_with_the_reason_wherever_it_is_rendered(app, citizen_client, form):
+    # Forms put the reason next to the field; any page rendering Markdown without doing so still answers 400.
+    response = form(citizen_client, "/suggestions/new", {
+        "title": "Publish opening hours in one table", "body": "a|b\n-|-\n" + "x\n" * 600,
+        "tags": "opening-hours", "action": "preview"})
+    assert response.status_code == 400
+    assert "at most 1,000 cells" in response.get_data(as_text=True)

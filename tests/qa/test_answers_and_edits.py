@@ -31,6 +31,23 @@ def test_overlong_answer_keeps_the_text(app, client_of, helper, question, form):
     assert text.strip() in response.get_data(as_text=True)
 
 
+def test_an_answer_too_costly_to_show_keeps_the_text(app, client_of, helper, question, form):
+    body = "- step\n" * 2_600
+    response = form(client_of(helper), f"/questions/{question.id}/answers", {"body": body}, page=question.url)
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "too many separate parts" in page and 'href="#body"' in page and "- step\n- step" in page
+    assert fetch(app, Question, question.id, "answer_count") == 0
+
+
+def test_an_edit_too_costly_to_show_changes_nothing(app, client_of, asker, question, form):
+    response = form(client_of(asker), f"/questions/{question.id}/edit", {
+        "title": "A new title for the passport question", "body": "[a](b) " * 2_600, "tags": "passports",
+        "agency": ""})
+    assert response.status_code == 400 and "too many separate parts" in response.get_data(as_text=True)
+    assert fetch(app, Question, question.id, "title") == "How long does a passport renewal take?"
+
+
 def test_answering_a_missing_question_is_404(client_of, helper, form, question):
     response = form(client_of(helper), "/questions/999999/answers", {"body": "hello"}, page=question.url)
     assert response.status_code == 404

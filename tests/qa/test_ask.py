@@ -54,6 +54,33 @@ def test_preview_never_executes_markup(app, client_of, asker, form):
     assert "<script>alert(1)</script>" not in page and 'href="javascript:' not in page
 
 
+def test_preview_of_a_body_over_the_limit_is_not_rendered(app, client_of, asker, form):
+    response = form(client_of(asker), "/questions/ask", {**GOOD, "body": "*a* " * 5_001, "action": "preview"})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "20,000 characters or fewer" in page and 'id="preview-heading"' not in page
+    assert "<em>a</em>" not in page
+
+
+TABLE_OF_SHORT_ROWS = "a|b|c|d\n-|-|-|-\n" + "x\n" * 1_000
+
+
+def test_preview_of_a_table_too_large_to_show_explains_the_limit(app, client_of, asker, form):
+    response = form(client_of(asker), "/questions/ask", {**GOOD, "body": TABLE_OF_SHORT_ROWS, "action": "preview"})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "at most 1,000 cells" in page and 'id="body-error"' in page
+    assert 'id="preview-heading"' not in page and "a|b|c|d" in page  # the text is kept, not shown rendered
+
+
+def test_a_question_too_costly_to_show_comes_back_filled_in(app, client_of, asker, form):
+    response = form(client_of(asker), "/questions/ask", {**GOOD, "body": TABLE_OF_SHORT_ROWS})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "at most 1,000 cells" in page and f'value="{GOOD["title"]}"' in page
+    assert questions_in(app) == 0
+
+
 @pytest.mark.parametrize("change, message", [
     ({"title": ""}, "Enter your question"),
     ({"title": "Too short"}, "between 10 and 150 characters"),
