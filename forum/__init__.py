@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import Mapping
 
@@ -15,7 +16,7 @@ from .config import ConfigError, from_environment
 from .content import TooComplex
 from .errors import DomainError
 from .extensions import cache, csrf, db, limiter, login_manager, migrate
-from .web import CSRF_MESSAGE, fast_url, wants_json
+from .web import CSRF_MESSAGE, CSRF_SCRIPT_MESSAGE, fast_url, wants_json
 
 __all__ = ["create_app", "ConfigError"]
 
@@ -101,7 +102,10 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _error_page(status: int, message: str | None = None, headers=None):
+    """The friendly error page, or {"error": "..."} for a script that asked for JSON."""
     title, hint = ERROR_TEXT.get(status, ERROR_TEXT[500 if status >= 500 else 400])
+    if wants_json():
+        return jsonify({"error": message or f"{title}. {hint}"}), status, headers or []
     body = render_template("errors/error.html", status=status, title=title, hint=hint, message=message)
     return body, status, headers or []
 
@@ -122,21 +126,17 @@ def _register_error_pages(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):
-        return _error_page(400, CSRF_MESSAGE)
+        return _error_page(400, CSRF_SCRIPT_MESSAGE if wants_json() else CSRF_MESSAGE)
 
     @app.errorhandler(DomainError)
     def domain_error(error: DomainError):
         db.session.rollback()
-        if wants_json():
-            return jsonify({"error": error.message}), error.status
         return _error_page(error.status, error.message)
 
     @app.errorhandler(TooComplex)
     def too_complex(error: TooComplex):
         # Services put this next to the field; here only what reached the page without that.
         db.session.rollback()
-        if wants_json():
-            return jsonify({"error": str(error)}), 400
         return _error_page(400, str(error))
 
     @app.errorhandler(500)
@@ -147,7 +147,9 @@ def _register_error_pages(app: Flask) -> None:
 
 def _retry_text(headers: dict) -> str:
     seconds = headers.get("Retry-After")
-    if seconds and str(seconds).isdigit():
+    if not (seconds and str(seconds).isdigit()) and (limit := limiter.current_limit) is not None:
+        seconds = max(0, limit.reset_at - int(time.time()))  # the header is added only after this page
+    if seconds is not None and str(seconds).isdigit():
         minutes = max(1, round(int(seconds) / 60))
         return f"You can try again in about {minutes} minute{'s' if minutes != 1 else ''}."
     return "Wait a few minutes and try again."

@@ -18,6 +18,8 @@ from .extensions import csrf
 
 CSRF_MESSAGE = ("This form could not be sent securely, perhaps because it was open for a long time. "
                 "Check your answers and send it again.")
+CSRF_SCRIPT_MESSAGE = ("That could not be sent securely, perhaps because the page was open for a long time. "
+                       "Reload the page and try again.")
 
 
 def form_view(view):

@@ -81,6 +81,29 @@ def test_ask_answer_vote_accept_and_rate(app, browser, base_url, javascript):
         p.context.close()
 
 
+def test_a_refused_action_is_said_on_the_page_without_leaving_it(app, browser, base_url, monkeypatch):
+    monkeypatch.setitem(app.config, "FORUM_RATE_VOTING", "1 per minute")
+    asker, reader = make_user(app), make_user(app)
+    question = make_question(app, asker)
+    page = sign_in(browser, base_url, reader, True)
+    page.goto(question.url)
+    post = page.locator("#question")
+    post.get_by_role("button", name="Useful question").click()
+    expect(post.locator("[data-score]")).to_contain_text("1")
+    # Over the limit: the server says 429 in JSON, and the page says so where the vote is.
+    post.get_by_role("button", name="Not useful").click()
+    expect(post.get_by_role("status").filter(has_text="try again in about 1 minute")).to_be_visible()
+    expect(post.locator("[data-score]")).to_contain_text("1")
+    assert page.url.endswith(question.url)
+    # A stale security token (a page left open too long) is explained the same way.
+    page.locator("form[action$='/me-too'] input[name=csrf_token]").evaluate("input => input.value = 'stale'")
+    page.get_by_role("button", name="I have this question too").click()
+    expect(page.get_by_role("status").filter(has_text="Reload the page and try again")).to_be_visible()
+    expect(page.locator("[data-affected]")).to_contain_text("1 person has this question")
+    assert page.url.endswith(question.url)
+    page.context.close()
+
+
 def test_pressing_a_vote_with_the_keyboard(app, browser, base_url):
     asker, reader = make_user(app), make_user(app)
     question = make_question(app, asker)
