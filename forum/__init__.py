@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 from typing import Mapping
 
@@ -16,7 +15,7 @@ from .config import ConfigError, from_environment
 from .content import TooComplex
 from .errors import DomainError
 from .extensions import cache, csrf, db, limiter, login_manager, migrate
-from .web import CSRF_MESSAGE, CSRF_SCRIPT_MESSAGE, fast_url, wants_json
+from .web import CSRF_MESSAGE, CSRF_SCRIPT_MESSAGE, fast_url, seconds_until_reset, try_again_text, wants_json
 
 __all__ = ["create_app", "ConfigError"]
 
@@ -115,6 +114,8 @@ def _register_error_pages(app: Flask) -> None:
     def http_error(error: HTTPException):
         if error.code == 401:
             return redirect(login_url("accounts.login", next_url=request.full_path.rstrip("?")))
+        if error.response is not None:
+            return error.response  # e.g. a rate limit that shows the form again, filled in
         headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
         if error.code == 429:
             message = _retry_text(dict(headers))
@@ -147,12 +148,10 @@ def _register_error_pages(app: Flask) -> None:
 
 def _retry_text(headers: dict) -> str:
     seconds = headers.get("Retry-After")
-    if not (seconds and str(seconds).isdigit()) and (limit := limiter.current_limit) is not None:
-        seconds = max(0, limit.reset_at - int(time.time()))  # the header is added only after this page
-    if seconds is not None and str(seconds).isdigit():
-        minutes = max(1, round(int(seconds) / 60))
-        return f"You can try again in about {minutes} minute{'s' if minutes != 1 else ''}."
-    return "Wait a few minutes and try again."
+    if seconds and str(seconds).isdigit():
+        return try_again_text(int(seconds))
+    limit = limiter.current_limit  # the header itself is added only after this page is made
+    return try_again_text(seconds_until_reset(limit) if limit is not None else None)
 
 
 def _register_template_helpers(app: Flask) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from forum import ConfigError, create_app
+from forum.config import from_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -70,3 +71,8 @@ def test_command_line_start_up_error_is_one_line_without_traceback(tmp_path):
     assert result.stderr.strip().splitlines() == [
         "Civic Forum cannot start: FORUM_SECRET_KEY is not set: set it to a long random value "
         "(python -c 'import secrets; print(secrets.token_hex(32))')"]
+
+
+def test_a_malformed_preview_limit_stops_start_up_with_one_line(tmp_path):
+    with pytest.raises(ConfigError, match="FORUM_RATE_PREVIEW must be like"):
+        from_environment({"FORUM_ENV": "testing", "FORUM_RATE_PREVIEW": "lots"}, tmp_path)

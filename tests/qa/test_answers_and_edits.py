@@ -48,6 +48,46 @@ def test_an_edit_too_costly_to_show_changes_nothing(app, client_of, asker, quest
     assert fetch(app, Question, question.id, "title") == "How long does a passport renewal take?"
 
 
+def test_an_answer_over_the_posting_limit_comes_back_filled_in(app, client_of, helper, question, form, monkeypatch):
+    monkeypatch.setitem(app.config, "FORUM_RATE_POSTING", "1 per minute")
+    client = client_of(helper)
+    assert form(client, f"/questions/{question.id}/answers", {"body": "First."}, page=question.url).status_code == 302
+    response = form(client, f"/questions/{question.id}/answers", {"body": "My careful second answer."},
+                    page=question.url)
+    assert response.status_code == 429
+    page = response.get_data(as_text=True)
+    assert "There is a problem" in page and "You can try again in about 1 minute" in page
+    assert "My careful second answer.</textarea>" in page
+    assert fetch(app, Question, question.id, "answer_count") == 1
+
+
+def test_an_answer_over_the_first_day_limit_comes_back_filled_in(app, client_of, helper, question, form,
+                                                                monkeypatch):
+    monkeypatch.setitem(app.config, "FORUM_NEW_ACCOUNT_POSTS", 1)
+    client = client_of(helper)
+    form(client, f"/questions/{question.id}/answers", {"body": "First."}, page=question.url)
+    response = form(client, f"/questions/{question.id}/answers", {"body": "Typed with care."}, page=question.url)
+    assert response.status_code == 429
+    page = response.get_data(as_text=True)
+    assert "There is a problem" in page and "first day" in page and "Typed with care.</textarea>" in page
+
+
+def test_an_answer_to_a_question_locked_meanwhile_is_kept_for_its_writer(app, client_of, helper, question, form):
+    from forum.extensions import utcnow
+
+    client = client_of(helper)
+    token_page = question.url
+    with app.app_context():
+        db.session.get(Question, question.id).locked_at = utcnow()
+        db.session.commit()
+    response = form(client, f"/questions/{question.id}/answers", {"body": "Written before the lock."}, page=token_page)
+    assert response.status_code == 409
+    page = response.get_data(as_text=True)
+    assert "There is a problem" in page and "locked by a moderator" in page
+    assert "Written before the lock.</textarea>" in page
+    assert fetch(app, Question, question.id, "answer_count") == 0
+
+
 def test_answering_a_missing_question_is_404(client_of, helper, form, question):
     response = form(client_of(helper), "/questions/999999/answers", {"body": "hello"}, page=question.url)
     assert response.status_code == 404

@@ -81,6 +81,34 @@ def test_a_question_too_costly_to_show_comes_back_filled_in(app, client_of, aske
     assert questions_in(app) == 0
 
 
+def test_a_question_over_the_posting_limit_comes_back_filled_in(app, client_of, asker, form, monkeypatch):
+    monkeypatch.setitem(app.config, "FORUM_RATE_POSTING", "1 per minute")
+    client = client_of(asker)
+    assert form(client, "/questions/ask", GOOD).status_code == 302
+    response = form(client, "/questions/ask", {**GOOD, "title": "A second question typed with care"})
+    assert response.status_code == 429
+    page = response.get_data(as_text=True)
+    assert "You can try again in about 1 minute" in page and 'value="A second question typed with care"' in page
+    assert questions_in(app) == 1
+
+
+def test_previews_do_not_use_up_the_posting_limit(app, client_of, asker, form, monkeypatch):
+    monkeypatch.setitem(app.config, "FORUM_RATE_POSTING", "2 per minute")
+    client = client_of(asker)
+    assert [form(client, "/questions/ask", {**GOOD, "action": "preview"}).status_code for _ in range(4)] == [200] * 4
+    assert form(client, "/questions/ask", GOOD).status_code == 302
+
+
+def test_previews_have_a_limit_of_their_own(app, client_of, asker, form, monkeypatch):
+    monkeypatch.setitem(app.config, "FORUM_RATE_PREVIEW", "2 per minute")
+    client = client_of(asker)
+    responses = [form(client, "/questions/ask", {**GOOD, "action": "preview"}) for _ in range(3)]
+    assert [r.status_code for r in responses] == [200, 200, 429]
+    refused = responses[-1].get_data(as_text=True)
+    assert "You have previewed as often" in refused and f'value="{GOOD["title"]}"' in refused
+    assert form(client, "/questions/ask", GOOD).status_code == 302
+
+
 @pytest.mark.parametrize("change, message", [
     ({"title": ""}, "Enter your question"),
     ({"title": "Too short"}, "between 10 and 150 characters"),
