@@ -118,12 +118,16 @@ def question_page(question_id: int, viewer: User | None) -> QuestionPage:
     return page
 
 
-def answers_by(user_id: int, limit: int = 10) -> list[tuple[Answer, Question]]:
-    rows = db.session.execute(
-        select(Answer, Question).join(Question, Question.id == Answer.question_id)
-        .where(Answer.author_id == user_id, Answer.state == "public", Question.state == "public")
-        .order_by(Answer.created_at.desc(), Answer.id.desc()).limit(limit)).all()
-    return [(answer, question) for answer, question in rows]
+def answers_by(user_id: int, page: int = 1, per_page: int = PER_PAGE):
+    """A page of a person's public answers to public questions, newest first, each with its
+    question (two queries: the rows and the count)."""
+    statement = (select(Answer).join(Question, Question.id == Answer.question_id)
+                 .where(Answer.author_id == user_id, Answer.state == "public", Question.state == "public")
+                 .options(defer(Answer.body_source, raiseload=True), defer(Answer.body_html, raiseload=True),
+                          joinedload(Answer.question).options(defer(Question.body_source, raiseload=True),
+                                                               defer(Question.body_html, raiseload=True)))
+                 .order_by(Answer.created_at.desc(), Answer.id.desc()))
+    return db.paginate(statement, page=min(max(page, 1), MAX_PAGE), per_page=per_page, error_out=False)
 
 
 REVISIONS_PER_PAGE = 5
