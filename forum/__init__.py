@@ -5,9 +5,12 @@ import os
 from pathlib import Path
 from typing import Mapping
 
-from flask import Flask, abort, jsonify, redirect, render_template, request
+import click
+from flask import Flask, abort, current_app, jsonify, redirect, render_template, request
 from flask_login import login_url
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import IntegerConverter
 
@@ -48,7 +51,7 @@ def create_app(env: Mapping[str, str] | None = None, **overrides) -> Flask:
     # Ids in addresses stop at the database's integer range: a larger one is a 404, not a
     # PostgreSQL "integer out of range" error.
     app.url_map.converters["int"] = BoundedInteger
-    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    _make_instance_folder(Path(app.instance_path))
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"))
@@ -64,7 +67,43 @@ def create_app(env: Mapping[str, str] | None = None, **overrides) -> Flask:
 
     from .cli import register_cli
     register_cli(app)
+    _database_errors_in_one_line(app)
     return app
+
+
+def _make_instance_folder(path: Path) -> None:
+    """The folder for the SQLite file, the search index and the development key."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ConfigError(f"FORUM_INSTANCE_PATH {path} cannot be created ({error.strerror}): "
+                          "point it at a folder this user may write") from None
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise ConfigError(f"FORUM_INSTANCE_PATH {path} is not writable by this user: "
+                          "point it at a folder this user may write")
+
+
+class _CommandGroup(click.Group):
+    """A command group whose commands report an unreachable database in one line."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except OperationalError as error:
+            url = make_url(current_app.config["SQLALCHEMY_DATABASE_URI"]).render_as_string(hide_password=True)
+            reason = str(error.orig or error).strip().splitlines()[0]
+            raise click.ClickException(f"cannot reach the database {url} ({reason}): check FORUM_DATABASE_URL "
+                                       "and that the database server is running") from None
+
+
+def _database_errors_in_one_line(app: Flask) -> None:
+    """`flask db …` (Flask-Migrate's group) and `flask forum …`: one line, not a traceback,
+    when the database cannot be reached."""
+    for name in ("db", "forum"):
+        group = app.cli.commands[name]
+        app.cli.commands[name] = _CommandGroup(name=group.name, commands=group.commands, callback=group.callback,
+                                               params=group.params, help=group.help,
+                                               context_settings=group.context_settings)
 
 
 class BoundedInteger(IntegerConverter):

@@ -119,7 +119,7 @@ def test_previews_have_a_limit_of_their_own(app, client_of, asker, form, monkeyp
     ({"tags": "a, b, c, d, e, f"}, "at most 5 tags"),
     ({"tags": "payments, tax$return"}, "not a valid tag"),
     ({"tags": "x" * 31}, "too long"),
-    ({"agency": "no-such-agency"}, "Not a valid choice"),
+    ({"agency": "no-such-agency"}, "Choose an agency from the list, or “Not sure / none”"),
     ({"body": "Hello\x00there"}, "cannot be stored"),
 ])
 def test_bad_questions_come_back_filled_in_with_the_error(app, client_of, asker, form, change, message):
@@ -139,6 +139,13 @@ def test_body_far_over_the_request_limit_is_413_with_a_message(app, client_of, a
     assert response.status_code == 413
     assert "too large" in response.get_data(as_text=True)
     assert questions_in(app) == 0
+
+
+def test_a_question_sent_without_the_agency_field_is_about_no_agency(app, client_of, asker, form):
+    data = {key: value for key, value in GOOD.items() if key != "agency"}
+    assert form(client_of(asker), "/questions/ask", data).status_code == 302
+    with app.app_context():
+        assert db.session.scalar(select(Question.agency_id)) is None
 
 
 def test_a_20000_character_body_in_any_script_fits(app, client_of, asker, form):
