@@ -14,7 +14,8 @@ from ..errors import NotFound
 from ..extensions import db
 from ..tags.models import QuestionTag, Tag
 from ..tags.names import TAG_MAX, normalise
-from .models import Answer, AnswerVote, HelpfulVote, MeToo, Question, QuestionVote, Revision
+from .models import (Answer, AnswerVote, HelpfulVote, MeToo, Question, QuestionVote, Revision, answer_deletable,
+                     question_deletable)
 
 PER_PAGE = 20
 MAX_PAGE = 10_000
@@ -78,6 +79,8 @@ class QuestionPage:
     my_answer_votes: dict[int, int] = field(default_factory=dict)
     i_have_it_too: bool = False
     my_helpful: dict[int, bool] = field(default_factory=dict)
+    question_deletable: bool = False  # by the viewer, its author (models.question_deletable)
+    deletable_answer_ids: set[int] = field(default_factory=set)  # the viewer's own that can still go
 
 
 def question_page(question_id: int, viewer: User | None) -> QuestionPage:
@@ -115,7 +118,18 @@ def question_page(question_id: int, viewer: User | None) -> QuestionPage:
             AnswerVote.user_id == viewer.id, AnswerVote.answer_id.in_(answer_ids))).all())
         page.my_helpful = dict(db.session.execute(select(HelpfulVote.answer_id, HelpfulVote.helpful).where(
             HelpfulVote.user_id == viewer.id, HelpfulVote.answer_id == question.accepted_answer_id)).all())
+        _deletable(page, viewer)
     return page
+
+
+def _deletable(page: QuestionPage, viewer: User) -> None:
+    """Which of the viewer's posts on the page may still be deleted: the rule the delete itself applies."""
+    if viewer.id == page.question.author_id:
+        page.question_deletable = db.session.scalar(
+            select(Question.id).where(Question.id == page.question.id, question_deletable())) is not None
+    own = [answer.id for answer in page.answers if answer.author_id == viewer.id]
+    page.deletable_answer_ids = set(db.session.scalars(select(Answer.id).where(Answer.id.in_(own),
+                                                                                answer_deletable())))
 
 
 def answers_by(user_id: int, page: int = 1, per_page: int = PER_PAGE):

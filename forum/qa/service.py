@@ -24,7 +24,8 @@ from ..moderation import service as moderation
 from ..moderation.states import set_state
 from ..sql import bump, insert_if_absent
 from ..tags import service as tags
-from .models import Answer, AnswerVote, HelpfulVote, MeToo, Question, QuestionVote, Revision
+from .models import (Answer, AnswerVote, HelpfulVote, MeToo, Question, QuestionVote, Revision, answer_deletable,
+                     question_deletable)
 
 TITLE_MIN, TITLE_MAX = 10, 150
 BODY_MAX = content.MAX_SOURCE
@@ -229,30 +230,27 @@ def delete_question(user: User, question_id: int) -> None:
     """Soft delete by the author, allowed while nobody else has taken part."""
     question = public_question(question_id)
     _require(user, Action.DELETE_POST, question)
-    taken_part = question.answer_count or question.me_too_count or db.session.scalar(
-        select(QuestionVote.id).where(QuestionVote.question_id == question.id).limit(1))
-    if taken_part:
+    # The rule is the UPDATE's guard: an answer, vote or "me too" arriving meanwhile, or a
+    # second delete at once, makes it match nothing, so counts are never touched twice.
+    done = db.session.execute(update(Question).where(Question.id == question.id, question_deletable())
+                              .values(state="deleted").execution_options(synchronize_session=False))
+    if not done.rowcount:
+        db.session.rollback()
         raise Conflict("This question has answers, votes or people who have it too, so it can no longer "
                        "be deleted. You can edit it instead.")
-    # The state guard makes a second, simultaneous delete a no-op instead of a double decrement.
-    done = db.session.execute(update(Question).where(Question.id == question.id, Question.state == "public")
-                              .values(state="deleted"))
-    if done.rowcount:
-        tags.detach(question.id, question.tag_list)
+    tags.detach(question.id, question.tag_list)
     db.session.commit()
 
 
 def delete_answer(user: User, answer_id: int) -> None:
     answer = public_answer(answer_id)
     _require(user, Action.DELETE_POST, answer)
-    question = db.session.get(Question, answer.question_id)
-    voted = db.session.scalar(select(AnswerVote.id).where(AnswerVote.answer_id == answer.id).limit(1))
-    if voted or question.accepted_answer_id == answer.id:
+    done = db.session.execute(update(Answer).where(Answer.id == answer.id, answer_deletable())
+                              .values(state="deleted").execution_options(synchronize_session=False))
+    if not done.rowcount:
+        db.session.rollback()
         raise Conflict("This answer has votes or was accepted, so it can no longer be deleted. You can edit it instead.")
-    done = db.session.execute(update(Answer).where(Answer.id == answer.id, Answer.state == "public")
-                              .values(state="deleted"))
-    if done.rowcount:
-        bump(Question, question.id, answer_count=-1)
+    bump(Question, answer.question_id, answer_count=-1)
     db.session.commit()
 
 

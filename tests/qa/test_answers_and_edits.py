@@ -4,7 +4,8 @@ from sqlalchemy import select
 from forum.extensions import db
 from forum.qa.models import Answer, Question, Revision
 
-from ..factories import fetch, make_answer, make_question, run
+from ..factories import fetch, make_answer, make_question, make_user, run
+from ..helpers import csrf_token
 
 
 def test_answer_is_published_and_counted(app, client_of, helper, question, form):
@@ -171,6 +172,38 @@ def test_delete_own_answer_updates_the_count(app, client_of, helper, question):
     assert response.status_code == 302
     assert fetch(app, Question, question.id, "answer_count") == 0
     assert "Mine took three weeks" not in client.get(question.url).get_data(as_text=True)
+
+
+def _votes_that_cancel_out(app, url):
+    from forum.qa import service
+
+    up, down = make_user(app), make_user(app)
+    kind, post_id = url
+    vote = service.vote_question if kind == "question" else service.vote_answer
+    run(app, vote, up, post_id, 1)
+    run(app, vote, down, post_id, -1)
+
+
+def test_delete_is_offered_only_while_the_question_can_be_deleted(app, client_of, asker, question):
+    client = client_of(asker)
+    delete = f'action="/questions/{question.id}/delete"'
+    assert delete in client.get(question.url).get_data(as_text=True)
+    _votes_that_cancel_out(app, ("question", question.id))  # score 0, but people took part
+    assert fetch(app, Question, question.id, "score") == 0
+    assert delete not in client.get(question.url).get_data(as_text=True)
+    response = client.post(f"/questions/{question.id}/delete", data={"csrf_token": csrf_token(client, question.url)})
+    assert response.status_code == 409 and fetch(app, Question, question.id, "state") == "public"
+
+
+def test_delete_is_offered_only_while_the_answer_can_be_deleted(app, client_of, helper, question):
+    answer = make_answer(app, question, helper)
+    client = client_of(helper)
+    delete = f'action="/answers/{answer.id}/delete"'
+    assert delete in client.get(question.url).get_data(as_text=True)
+    _votes_that_cancel_out(app, ("answer", answer.id))
+    assert delete not in client.get(question.url).get_data(as_text=True)
+    response = client.post(f"/answers/{answer.id}/delete", data={"csrf_token": csrf_token(client, question.url)})
+    assert response.status_code == 409 and fetch(app, Question, question.id, "answer_count") == 1
 
 
 def test_someone_else_cannot_delete(app, client_of, reader, question):
