@@ -198,9 +198,10 @@ def _register_template_helpers(app: Flask) -> None:
     from moderation.types import Action
 
     def field_aria(field) -> dict:
-        """aria-describedby for a form field: its hint and its error message, when present."""
+        """aria-describedby for a form field: its hint and each of its error messages (the ids
+        macros/forms.html gives them: <id>-error, then <id>-error-2, <id>-error-3…)."""
         ids = [f"{field.id}-hint"] if field.description else []
-        ids += [f"{field.id}-error"] if field.errors else []
+        ids += [f"{field.id}-error" + (f"-{n}" if n > 1 else "") for n in range(1, len(field.errors) + 1)]
         return {"aria-describedby": " ".join(ids)} if ids else {}
 
     # Globals rather than a context processor, so that imported macros see them too.

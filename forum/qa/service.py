@@ -331,7 +331,8 @@ def accept_answer(user: User, answer_id: int, accept: bool = True) -> None:
     for answer_id_, points in ((previous, -ACCEPTED_POINTS), (new, ACCEPTED_POINTS)):
         if answer_id_ is not None:
             author_id = db.session.scalar(select(Answer.author_id).where(Answer.id == answer_id_))
-            bump(User, author_id, reputation=points)
+            if author_id != question.author_id:  # accepting your own answer earns nothing
+                bump(User, author_id, reputation=points)
     db.session.commit()
 
 

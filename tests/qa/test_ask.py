@@ -134,6 +134,13 @@ def test_bad_questions_come_back_filled_in_with_the_error(app, client_of, asker,
     assert questions_in(app) == 0
 
 
+def test_every_error_of_a_field_is_announced_with_it(app, client_of, asker, form):
+    response = form(client_of(asker), "/questions/ask", {**GOOD, "body": "\x07" + "x" * 20_000})
+    page = response.get_data(as_text=True)
+    assert 'id="body-error"' in page and 'id="body-error-2"' in page
+    assert 'aria-describedby="body-hint body-error body-error-2"' in page
+
+
 def test_body_far_over_the_request_limit_is_413_with_a_message(app, client_of, asker, form):
     response = form(client_of(asker), "/questions/ask", {**GOOD, "body": "x" * 700_000})
     assert response.status_code == 413

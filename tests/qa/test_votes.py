@@ -161,6 +161,23 @@ def test_only_the_asker_accepts_one_answer_at_a_time(app, client_of, asker, help
     assert fetch(app, User, reader.id, "reputation") == 0
 
 
+def test_accepting_your_own_answer_earns_no_reputation(app, client_of, asker, helper, question):
+    from forum.qa import check
+
+    own = make_answer(app, question, asker, body="I found out myself: it took five weeks.")
+    other = make_answer(app, question, helper)
+    owner = client_of(asker)
+    act(owner, f"/answers/{own.id}/accept", question.url, accept="yes")
+    assert fetch(app, Question, question.id, "accepted_answer_id") == own.id
+    assert fetch(app, User, asker.id, "reputation") == 0
+    act(owner, f"/answers/{other.id}/accept", question.url, accept="yes")  # moving it on takes nothing away
+    assert (fetch(app, User, asker.id, "reputation"), fetch(app, User, helper.id, "reputation")) == (0, 15)
+    act(owner, f"/answers/{own.id}/accept", question.url, accept="yes")
+    assert (fetch(app, User, asker.id, "reputation"), fetch(app, User, helper.id, "reputation")) == (0, 0)
+    with app.app_context():
+        assert check.find_drift() == []  # `forum check` applies the same rule
+
+
 def test_accepted_answer_is_shown_first(app, client_of, asker, helper, reader, question):
     low = make_answer(app, question, helper, body="The LOW answer.")
     high = make_answer(app, question, reader, body="The HIGH answer.")
