@@ -104,6 +104,29 @@ def test_a_refused_action_is_said_on_the_page_without_leaving_it(app, browser, b
     page.context.close()
 
 
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_times_are_shown_in_the_readers_zone_and_in_utc_without_javascript(app, browser, base_url, javascript):
+    from zoneinfo import ZoneInfo
+
+    from forum.extensions import db
+    from forum.qa.models import Revision
+
+    question = make_question(app, make_user(app))
+    with app.app_context():
+        created = db.session.scalars(db.select(Revision.created_at).where(Revision.question_id == question.id)).one()
+    context = browser.new_context(base_url=base_url, java_script_enabled=javascript, timezone_id="Australia/Sydney")
+    page = context.new_page()
+    page.goto(f"/questions/{question.id}/revisions")
+    shown = page.locator(".cf-byline time").first
+    if javascript:
+        sydney = created.astimezone(ZoneInfo("Australia/Sydney"))
+        expect(shown).to_have_text(f"{sydney.day} {sydney:%B %Y, %H:%M} {sydney.tzname()}")
+        expect(shown).to_have_attribute("title", f"{created.day} {created:%B %Y, %H:%M} UTC")
+    else:
+        expect(shown).to_have_text(f"{created.day} {created:%B %Y, %H:%M} UTC")
+    context.close()
+
+
 def test_pressing_a_vote_with_the_keyboard(app, browser, base_url):
     asker, reader = make_user(app), make_user(app)
     question = make_question(app, asker)
