@@ -5,16 +5,20 @@ import os
 from pathlib import Path
 from typing import Mapping
 
-from flask import Flask, abort, jsonify, redirect, render_template, request
+import click
+from flask import Flask, abort, current_app, jsonify, redirect, render_template, request
 from flask_login import login_url
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import IntegerConverter
 
 from .config import ConfigError, from_environment
+from .content import TooComplex
 from .errors import DomainError
 from .extensions import cache, csrf, db, limiter, login_manager, migrate
-from .web import CSRF_MESSAGE, fast_url, wants_json
+from .web import CSRF_MESSAGE, CSRF_SCRIPT_MESSAGE, fast_url, seconds_until_reset, try_again_text, wants_json
 
 __all__ = ["create_app", "ConfigError"]
 
@@ -47,7 +51,7 @@ def create_app(env: Mapping[str, str] | None = None, **overrides) -> Flask:
     # Ids in addresses stop at the database's integer range: a larger one is a 404, not a
     # PostgreSQL "integer out of range" error.
     app.url_map.converters["int"] = BoundedInteger
-    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    _make_instance_folder(Path(app.instance_path))
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"))
@@ -63,7 +67,43 @@ def create_app(env: Mapping[str, str] | None = None, **overrides) -> Flask:
 
     from .cli import register_cli
     register_cli(app)
+    _database_errors_in_one_line(app)
     return app
+
+
+def _make_instance_folder(path: Path) -> None:
+    """The folder for the SQLite file, the search index and the development key."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ConfigError(f"FORUM_INSTANCE_PATH {path} cannot be created ({error.strerror}): "
+                          "point it at a folder this user may write") from None
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise ConfigError(f"FORUM_INSTANCE_PATH {path} is not writable by this user: "
+                          "point it at a folder this user may write")
+
+
+class _CommandGroup(click.Group):
+    """A command group whose commands report an unreachable database in one line."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except OperationalError as error:
+            url = make_url(current_app.config["SQLALCHEMY_DATABASE_URI"]).render_as_string(hide_password=True)
+            reason = str(error.orig or error).strip().splitlines()[0]
+            raise click.ClickException(f"cannot reach the database {url} ({reason}): check FORUM_DATABASE_URL "
+                                       "and that the database server is running") from None
+
+
+def _database_errors_in_one_line(app: Flask) -> None:
+    """`flask db …` (Flask-Migrate's group) and `flask forum …`: one line, not a traceback,
+    when the database cannot be reached."""
+    for name in ("db", "forum"):
+        group = app.cli.commands[name]
+        app.cli.commands[name] = _CommandGroup(name=group.name, commands=group.commands, callback=group.callback,
+                                               params=group.params, help=group.help,
+                                               context_settings=group.context_settings)
 
 
 class BoundedInteger(IntegerConverter):
@@ -100,7 +140,10 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _error_page(status: int, message: str | None = None, headers=None):
+    """The friendly error page, or {"error": "..."} for a script that asked for JSON."""
     title, hint = ERROR_TEXT.get(status, ERROR_TEXT[500 if status >= 500 else 400])
+    if wants_json():
+        return jsonify({"error": message or f"{title}. {hint}"}), status, headers or []
     body = render_template("errors/error.html", status=status, title=title, hint=hint, message=message)
     return body, status, headers or []
 
@@ -110,6 +153,8 @@ def _register_error_pages(app: Flask) -> None:
     def http_error(error: HTTPException):
         if error.code == 401:
             return redirect(login_url("accounts.login", next_url=request.full_path.rstrip("?")))
+        if error.response is not None:
+            return error.response  # e.g. a rate limit that shows the form again, filled in
         headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
         if error.code == 429:
             message = _retry_text(dict(headers))
@@ -121,14 +166,18 @@ def _register_error_pages(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):
-        return _error_page(400, CSRF_MESSAGE)
+        return _error_page(400, CSRF_SCRIPT_MESSAGE if wants_json() else CSRF_MESSAGE)
 
     @app.errorhandler(DomainError)
     def domain_error(error: DomainError):
         db.session.rollback()
-        if wants_json():
-            return jsonify({"error": error.message}), error.status
         return _error_page(error.status, error.message)
+
+    @app.errorhandler(TooComplex)
+    def too_complex(error: TooComplex):
+        # Services put this next to the field; here only what reached the page without that.
+        db.session.rollback()
+        return _error_page(400, str(error))
 
     @app.errorhandler(500)
     def server_error(error):
@@ -139,9 +188,9 @@ def _register_error_pages(app: Flask) -> None:
 def _retry_text(headers: dict) -> str:
     seconds = headers.get("Retry-After")
     if seconds and str(seconds).isdigit():
-        minutes = max(1, round(int(seconds) / 60))
-        return f"You can try again in about {minutes} minute{'s' if minutes != 1 else ''}."
-    return "Wait a few minutes and try again."
+        return try_again_text(int(seconds))
+    limit = limiter.current_limit  # the header itself is added only after this page is made
+    return try_again_text(seconds_until_reset(limit) if limit is not None else None)
 
 
 def _register_template_helpers(app: Flask) -> None:
@@ -149,9 +198,10 @@ def _register_template_helpers(app: Flask) -> None:
     from moderation.types import Action
 
     def field_aria(field) -> dict:
-        """aria-describedby for a form field: its hint and its error message, when present."""
+        """aria-describedby for a form field: its hint and each of its error messages (the ids
+        macros/forms.html gives them: <id>-error, then <id>-error-2, <id>-error-3…)."""
         ids = [f"{field.id}-hint"] if field.description else []
-        ids += [f"{field.id}-error"] if field.errors else []
+        ids += [f"{field.id}-error" + (f"-{n}" if n > 1 else "") for n in range(1, len(field.errors) + 1)]
         return {"aria-describedby": " ".join(ids)} if ids else {}
 
     # Globals rather than a context processor, so that imported macros see them too.

@@ -42,6 +42,7 @@ SETTINGS = (
     Setting("FORUM_FLAGS_TO_HIDE", "3", "distinct people flagging a post that hide it until reviewed"),
     Setting("FORUM_NEW_ACCOUNT_POSTS", "5", "questions and answers a citizen may post in their first day"),
     Setting("FORUM_RATE_POSTING", "10 per minute;100 per day", "limit on asking and answering, per person"),
+    Setting("FORUM_RATE_PREVIEW", "30 per minute;300 per day", "limit on previews of a question, per person"),
     Setting("FORUM_RATE_VOTING", "60 per minute", "limit on votes and similar buttons, per person"),
     Setting("FORUM_RATE_FLAGGING", "10 per minute;50 per day", "limit on flagging posts, per person"),
     Setting("FORUM_INSIGHTS_REFRESH_MINUTES", "10", "pain points older than this are recomputed by "
@@ -125,7 +126,8 @@ def from_environment(env: Mapping[str, str] | None, instance_path: Path) -> dict
     flags_to_hide = _integer(env, "FORUM_FLAGS_TO_HIDE", "3", 1, 100)
     new_account_posts = _integer(env, "FORUM_NEW_ACCOUNT_POSTS", "5", 1, 100_000)
     rates = {name: _rate(env, name, default) for name, default in (
-        ("FORUM_RATE_POSTING", "10 per minute;100 per day"), ("FORUM_RATE_VOTING", "60 per minute"),
+        ("FORUM_RATE_POSTING", "10 per minute;100 per day"), ("FORUM_RATE_PREVIEW", "30 per minute;300 per day"),
+        ("FORUM_RATE_VOTING", "60 per minute"),
         ("FORUM_RATE_FLAGGING", "10 per minute;50 per day"))}
     refresh_minutes = _integer(env, "FORUM_INSIGHTS_REFRESH_MINUTES", "10", 1, 10_080)
     cache_seconds = _integer(env, "FORUM_INSIGHTS_CACHE_SECONDS", "0" if testing else "60", 0, 3_600)

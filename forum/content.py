@@ -16,11 +16,13 @@ import bleach
 from bleach.linkifier import LinkifyFilter, build_url_re
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.table import table as _commonmark_table
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
-__all__ = ["render", "excerpt", "clean_text", "slugify"]
+__all__ = ["render", "excerpt", "clean_text", "slugify", "TooComplex"]
 
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
 LINK_REL = "nofollow ugc noopener"
@@ -37,6 +39,21 @@ ALLOWED_ATTRIBUTES = {"a": ["href", "title"], "ol": ["start"]}
 
 # bleach's view of a link: {(namespace, name): value} plus "_text", the link's text.
 LinkAttrs = dict[tuple[str | None, str] | str, str]
+
+# What one post may make. Text written for people stays far inside these; they stop text
+# built to make rendering slow or pages huge: every table row the parser completes costs as
+# much as a typed one (a two-character line becomes a full row), and one link reference can
+# be repeated thousands of times. With them, the costliest 20,000 characters render in
+# about a tenth of a second.
+MAX_SOURCE = 20_000  # the longest text any post may have (forms check it first, in their own words)
+MAX_TABLE_CELLS = 1_000  # in all the tables of a post, header cells included
+MAX_ELEMENTS = 2_500  # paragraphs, list items, links, emphasis…: the elements of the HTML
+MAX_HTML = 200_000  # characters of HTML before sanitising
+
+
+class TooComplex(ValueError):
+    """The text would make a page too costly to build or too large to show; the message says what to cut."""
+
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f-\xa0\s]+")
@@ -62,7 +79,43 @@ def _image_as_alt_text(
     return html.escape(alt, quote=False)
 
 
+def _delimiter_columns(state: StateBlock, line: int) -> int:
+    text = state.src[state.bMarks[line] + state.tShift[line]:state.eMarks[line]].strip()
+    return max(1, text.strip("|").count("|") + 1)
+
+
+def _bounded_table(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """markdown-it's table rule, allowed to read only as many rows as the cells left allow
+    (plus one, to tell a table that fits from one that does not)."""
+    if silent or start_line + 1 >= end_line:
+        return _commonmark_table(state, start_line, end_line, silent)
+    used = state.env.get("table_cells", 0)
+    rows_left = (MAX_TABLE_CELLS - used) // _delimiter_columns(state, start_line + 1)
+    first = len(state.tokens)
+    if not _commonmark_table(state, start_line, min(end_line, start_line + rows_left + 2), silent):
+        return False
+    used += sum(token.type in ("th_open", "td_open") for token in state.tokens[first:])
+    if used > MAX_TABLE_CELLS:
+        raise TooComplex(f"Tables can have at most {MAX_TABLE_CELLS:,} cells in all (rows × columns, "
+                         "counting the header): shorten the table, or link to a page with the full one")
+    state.env["table_cells"] = used
+    return True
+
+
+def _bounded_elements(state: StateCore) -> None:
+    """Refuse text that makes too many elements: checked once after the block pass (so that
+    a huge list costs no inline parsing) and again after the inline pass."""
+    elements = sum(token.nesting == 1 for token in state.tokens)
+    elements += sum(child.nesting == 1 for token in state.tokens if token.children for child in token.children)
+    if elements > MAX_ELEMENTS:
+        raise TooComplex(f"The text has too many separate parts to show (more than {MAX_ELEMENTS:,} paragraphs, "
+                         "list items, links and emphasised words): remove some formatting, or shorten it")
+
+
 _markdown = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+_markdown.block.ruler.at("table", _bounded_table, {"alt": ["paragraph", "reference"]})
+_markdown.core.ruler.after("block", "civic_forum_block_limit", _bounded_elements)
+_markdown.core.ruler.after("inline", "civic_forum_inline_limit", _bounded_elements)
 _markdown.core.ruler.push("civic_forum_house_style", _house_style)
 _markdown.add_render_rule("image", _image_as_alt_text)
 
@@ -110,8 +163,16 @@ _cleaner = bleach.Cleaner(
 
 
 def render(source: str) -> str:
-    """Render Markdown written by a user as HTML that is safe to put on a page."""
-    return _cleaner.clean(_markdown.render(source))
+    """Render Markdown written by a user as HTML that is safe to put on a page.
+
+    Raises TooComplex, with a message for the writer, when the text passes the limits above."""
+    if len(source) > MAX_SOURCE:
+        raise TooComplex(f"The text must be {MAX_SOURCE:,} characters or fewer (it has {len(source):,})")
+    markup = _markdown.render(source)
+    if len(markup) > MAX_HTML:
+        raise TooComplex("The text would make a page too large to show (a link, table or list repeated "
+                         "very many times): shorten it")
+    return _cleaner.clean(markup)
 
 
 def _plain_text(tokens: Sequence[Token]) -> list[str]:

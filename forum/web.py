@@ -2,6 +2,7 @@
 domain error next to its field, permission checks through moderation.rules, safe redirects."""
 from __future__ import annotations
 
+import time
 from functools import wraps
 from urllib.parse import quote, urlsplit
 
@@ -18,6 +19,8 @@ from .extensions import csrf
 
 CSRF_MESSAGE = ("This form could not be sent securely, perhaps because it was open for a long time. "
                 "Check your answers and send it again.")
+CSRF_SCRIPT_MESSAGE = ("That could not be sent securely, perhaps because the page was open for a long time. "
+                       "Reload the page and try again.")
 
 
 def form_view(view):
@@ -130,6 +133,19 @@ def rate_key() -> str:
 def rate(setting: str):
     """A limit read from a setting at request time (FORUM_RATE_POSTING and friends)."""
     return lambda: current_app.config[setting]
+
+
+def try_again_text(seconds: int | None) -> str:
+    """When a person over a rate limit may try again, in words."""
+    if seconds is None:
+        return "Wait a few minutes and try again."
+    minutes = max(1, round(seconds / 60))
+    return f"You can try again in about {minutes} minute{'s' if minutes != 1 else ''}."
+
+
+def seconds_until_reset(limit) -> int:
+    """Seconds until a breached Flask-Limiter limit (a RequestLimit) lets requests through again."""
+    return max(0, limit.reset_at - int(time.time()))
 
 
 YES_NO = {"yes": True, "no": False}

@@ -58,9 +58,7 @@ def create_user(email: str, password: str, display_name: str, *, role: str = Rol
         role = Role(role)
     except ValueError:
         raise InvalidInput(f"Unknown role {role!r}: choose one of {', '.join(Role)}", field="role") from None
-    agency = agency_by_slug(agency_slug) if agency_slug else None
-    if role == Role.MODERATOR and agency is None:
-        raise InvalidInput("A moderator must belong to an agency", field="agency")
+    agency = _moderators_agency(role, agency_slug, "A moderator must belong to an agency")
     if find_user_by_email(email) is not None:
         raise Conflict("An account with this email address already exists", field="email")
     user = User(email=email, display_name=display_name, password_hash=hash_password(password),
@@ -111,6 +109,15 @@ def load_user(user_id: str) -> User | None:
 def _require(actor: User | None, action: Action) -> None:
     if not can(actor, action):
         raise Forbidden("You do not have permission to do that")
+
+
+def _moderators_agency(role: Role, agency_slug: str | None, missing: str) -> Agency | None:
+    """Only moderators belong to an agency: theirs is required, anyone else's is None."""
+    if role != Role.MODERATOR:
+        return None
+    if not agency_slug:
+        raise InvalidInput(missing, field="agency")
+    return agency_by_slug(agency_slug)
 
 
 def agency_by_slug(slug: str) -> Agency:
@@ -179,9 +186,7 @@ def set_role(actor: User | None, user: User, role: str, agency_slug: str | None)
         role = Role(role)
     except ValueError:
         raise InvalidInput("Choose a role from the list", field="role") from None
-    agency = agency_by_slug(agency_slug) if agency_slug else None
-    if role == Role.MODERATOR and agency is None:
-        raise InvalidInput("Choose the agency this moderator works for", field="agency")
+    agency = _moderators_agency(role, agency_slug, "Choose the agency this moderator works for")
     before = f"{user.role}" + (f" at {user.agency.slug}" if user.agency else "")
     user.role = role.value
     user.agency = agency

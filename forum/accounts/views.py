@@ -85,11 +85,36 @@ def change_password():
     return render_form("accounts/change_password.html", form)
 
 
+PROFILE_LATEST = 10  # of each kind on the profile itself; the lists page through the rest
+
+
 @bp.get("/users/<int:user_id>")
 def profile(user_id: int):
     from ..qa import queries
 
     user = service.get_user(user_id)
-    questions = queries.list_questions(queries.ListFilters(sort="newest"), 1, per_page=10, author_id=user.id)
-    return render_template("accounts/profile.html", user=user, questions=questions,
-                           answers=queries.answers_by(user.id))
+    return render_template("accounts/profile.html", user=user, questions=_questions_by(user, 1, PROFILE_LATEST),
+                           answers=queries.answers_by(user.id, 1, PROFILE_LATEST))
+
+
+@bp.get("/users/<int:user_id>/questions")
+def questions_by(user_id: int):
+    user = service.get_user(user_id)
+    return render_template("accounts/posts_by.html", user=user, kind="questions",
+                           page=_questions_by(user, request.args.get("page", 1, type=int) or 1))
+
+
+@bp.get("/users/<int:user_id>/answers")
+def answers_by(user_id: int):
+    from ..qa import queries
+
+    user = service.get_user(user_id)
+    return render_template("accounts/posts_by.html", user=user, kind="answers",
+                           page=queries.answers_by(user.id, request.args.get("page", 1, type=int) or 1))
+
+
+def _questions_by(user, page: int, per_page: int | None = None):
+    from ..qa import queries
+
+    return queries.list_questions(queries.ListFilters(sort="newest"), page, author_id=user.id,
+                                  **({"per_page": per_page} if per_page else {}))

@@ -39,7 +39,8 @@ def _points(vote_model, post_model, post_column: str, kind: str):
 def _expected_columns():
     """(model, column, expected value as a correlated SQL expression) for every counter."""
     accepted = _scalar(select(func.count()).select_from(Question).join(
-        Answer, Answer.id == Question.accepted_answer_id).where(Answer.author_id == User.id)) * ACCEPTED_POINTS
+        Answer, Answer.id == Question.accepted_answer_id).where(
+        Answer.author_id == User.id, Question.author_id != User.id)) * ACCEPTED_POINTS  # none for accepting your own
     return [
         (Question, Question.score, _scalar(select(func.sum(QuestionVote.value)).where(QuestionVote.question_id == Question.id))),
         (Question, Question.answer_count, _scalar(select(func.count()).select_from(Answer).where(

@@ -13,6 +13,9 @@ MARKDOWN_HINT = ("You can use Markdown: *italic*, **bold**, [a link](https://exa
                  "such as tax file or Medicare numbers.")
 
 
+NO_AGENCY = "Not sure / none"
+
+
 def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
@@ -33,11 +36,16 @@ class AskForm(BaseForm):
         "Tags", filters=[_strip],
         description="1 to 5 topics, separated by commas, like: payments, tax-return",
         validators=[DataRequired("Add at least one tag, like payments")])
+    # Missing counts as "none"; an unknown value gets validate_agency's words, not WTForms'.
     agency = SelectField("Agency (optional)", description="The agency your question is about, if you know it.",
-                         choices=[], validate_choice=True)
+                         choices=[], default="", validate_choice=False)
 
     def set_agencies(self, agencies) -> None:
-        self.agency.choices = [SelectChoice("", "Not sure / none")] + [SelectChoice(a.slug, a.name) for a in agencies]
+        self.agency.choices = [SelectChoice("", NO_AGENCY)] + [SelectChoice(a.slug, a.name) for a in agencies]
+
+    def validate_agency(self, field):
+        if field.data not in {choice.value for choice in field.choices}:
+            raise ValidationError(f"Choose an agency from the list, or “{NO_AGENCY}”")
 
     def validate_tags(self, field):
         try:

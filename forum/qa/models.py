@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, SmallInteger, String, Text, UniqueConstraint
+from sqlalchemy import (Boolean, CheckConstraint, ColumnElement, ForeignKey, Index, Integer, SmallInteger, String, Text,
+                        UniqueConstraint, and_, select)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import Agency, User
@@ -190,3 +191,19 @@ class HelpfulVote(db.Model):
     answer_id: Mapped[int] = mapped_column(ForeignKey("answer.id", ondelete="CASCADE"), index=True)
     helpful: Mapped[bool] = mapped_column(Boolean)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# Who may delete their own post is moderation.rules' question; whether it can still be
+# deleted is this one: nobody else has taken part. Each rule is one SQL condition, the guard
+# of the delete's UPDATE and what the question page asks before it offers the button.
+def question_deletable() -> ColumnElement[bool]:
+    """A public question with no answers, no votes (whatever they add up to) and no "me too"."""
+    return and_(Question.state == "public", Question.answer_count == 0, Question.me_too_count == 0,
+                ~select(QuestionVote.id).where(QuestionVote.question_id == Question.id).exists())
+
+
+def answer_deletable() -> ColumnElement[bool]:
+    """A public answer with no votes that is not the accepted one."""
+    return and_(Answer.state == "public",
+                ~select(AnswerVote.id).where(AnswerVote.answer_id == Answer.id).exists(),
+                ~select(Question.id).where(Question.accepted_answer_id == Answer.id).exists())

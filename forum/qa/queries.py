@@ -14,7 +14,8 @@ from ..errors import NotFound
 from ..extensions import db
 from ..tags.models import QuestionTag, Tag
 from ..tags.names import TAG_MAX, normalise
-from .models import Answer, AnswerVote, HelpfulVote, MeToo, Question, QuestionVote, Revision
+from .models import (Answer, AnswerVote, HelpfulVote, MeToo, Question, QuestionVote, Revision, answer_deletable,
+                     question_deletable)
 
 PER_PAGE = 20
 MAX_PAGE = 10_000
@@ -78,6 +79,8 @@ class QuestionPage:
     my_answer_votes: dict[int, int] = field(default_factory=dict)
     i_have_it_too: bool = False
     my_helpful: dict[int, bool] = field(default_factory=dict)
+    question_deletable: bool = False  # by the viewer, its author (models.question_deletable)
+    deletable_answer_ids: set[int] = field(default_factory=set)  # the viewer's own that can still go
 
 
 def question_page(question_id: int, viewer: User | None) -> QuestionPage:
@@ -115,18 +118,61 @@ def question_page(question_id: int, viewer: User | None) -> QuestionPage:
             AnswerVote.user_id == viewer.id, AnswerVote.answer_id.in_(answer_ids))).all())
         page.my_helpful = dict(db.session.execute(select(HelpfulVote.answer_id, HelpfulVote.helpful).where(
             HelpfulVote.user_id == viewer.id, HelpfulVote.answer_id == question.accepted_answer_id)).all())
+        _deletable(page, viewer)
     return page
 
 
-def answers_by(user_id: int, limit: int = 10) -> list[tuple[Answer, Question]]:
-    rows = db.session.execute(
-        select(Answer, Question).join(Question, Question.id == Answer.question_id)
-        .where(Answer.author_id == user_id, Answer.state == "public", Question.state == "public")
-        .order_by(Answer.created_at.desc(), Answer.id.desc()).limit(limit)).all()
-    return [(answer, question) for answer, question in rows]
+def _deletable(page: QuestionPage, viewer: User) -> None:
+    """Which of the viewer's posts on the page may still be deleted: the rule the delete itself applies."""
+    if viewer.id == page.question.author_id:
+        page.question_deletable = db.session.scalar(
+            select(Question.id).where(Question.id == page.question.id, question_deletable())) is not None
+    own = [answer.id for answer in page.answers if answer.author_id == viewer.id]
+    page.deletable_answer_ids = set(db.session.scalars(select(Answer.id).where(Answer.id.in_(own),
+                                                                                answer_deletable())))
 
 
-def revisions(*, question_id: int | None = None, answer_id: int | None = None) -> list[Revision]:
+def answers_by(user_id: int, page: int = 1, per_page: int = PER_PAGE):
+    """A page of a person's public answers to public questions, newest first, each with its
+    question (two queries: the rows and the count)."""
+    statement = (select(Answer).join(Question, Question.id == Answer.question_id)
+                 .where(Answer.author_id == user_id, Answer.state == "public", Question.state == "public")
+                 .options(defer(Answer.body_source, raiseload=True), defer(Answer.body_html, raiseload=True),
+                          joinedload(Answer.question).options(defer(Question.body_source, raiseload=True),
+                                                               defer(Question.body_html, raiseload=True)))
+                 .order_by(Answer.created_at.desc(), Answer.id.desc()))
+    return db.paginate(statement, page=min(max(page, 1), MAX_PAGE), per_page=per_page, error_out=False)
+
+
+REVISIONS_PER_PAGE = 5
+
+
+@dataclass
+class RevisionPage:
+    """A page of a post's history, newest first: `page` is the Pagination of its versions and
+    `previous` the version just before the oldest of them (None when that one is the original)."""
+    page: object
+    previous: Revision | None
+
+    def steps(self) -> list[tuple[Revision, Revision]]:
+        """(version, the one before it) for each version on the page that has a predecessor."""
+        versions = [*self.page.items, *([self.previous] if self.previous else [])]
+        return list(zip(versions, versions[1:]))
+
+    @property
+    def original(self) -> Revision | None:
+        items = self.page.items
+        return items[-1] if items and self.previous is None else None
+
+
+def revisions(*, question_id: int | None = None, answer_id: int | None = None, page: int = 1) -> RevisionPage:
+    """One page of a post's versions (three queries: the page, its count, the version before it)."""
     column = Revision.question_id if question_id is not None else Revision.answer_id
-    return list(db.session.scalars(select(Revision).where(column == (question_id or answer_id))
-                                   .options(joinedload(Revision.editor)).order_by(Revision.number)))
+    of_post = column == (question_id if question_id is not None else answer_id)
+    versions = db.paginate(select(Revision).where(of_post).options(joinedload(Revision.editor))
+                           .order_by(Revision.number.desc()), page=min(max(page, 1), MAX_PAGE),
+                           per_page=REVISIONS_PER_PAGE, error_out=False)
+    oldest = versions.items[-1].number if versions.items else 0
+    previous = db.session.scalar(select(Revision).where(of_post, Revision.number < oldest)
+                                 .options(joinedload(Revision.editor)).order_by(Revision.number.desc()).limit(1))
+    return RevisionPage(versions, previous)

@@ -24,10 +24,11 @@ from ..moderation import service as moderation
 from ..moderation.states import set_state
 from ..sql import bump, insert_if_absent
 from ..tags import service as tags
-from .models import Answer, AnswerVote, HelpfulVote, MeToo, Question, QuestionVote, Revision
+from .models import (Answer, AnswerVote, HelpfulVote, MeToo, Question, QuestionVote, Revision, answer_deletable,
+                     question_deletable)
 
 TITLE_MIN, TITLE_MAX = 10, 150
-BODY_MAX = 20_000
+BODY_MAX = content.MAX_SOURCE
 
 # Reputation: what a vote or an acceptance is worth to the post's author.
 POINTS = {("question", 1): 5, ("answer", 1): 10, ("question", -1): -2, ("answer", -1): -2}
@@ -46,6 +47,14 @@ def _check_text(title: str | None, body: str) -> None:
         raise InvalidInput("Write the details", field="body")
     if len(body) > BODY_MAX:
         raise InvalidInput(f"Text must be {BODY_MAX:,} characters or fewer (it has {len(body):,})", field="body")
+
+
+def render_body(body: str) -> str:
+    """The safe HTML of a body, or InvalidInput next to the field when it is too costly to show."""
+    try:
+        return content.render(body)
+    except content.TooComplex as error:
+        raise InvalidInput(str(error), field="body") from None
 
 
 def _agency(slug: str | None) -> Agency | None:
@@ -123,7 +132,7 @@ def ask_question(author: User, title: str, body: str, tag_names: list[str], agen
     found = personal_information(title, body)
     now = utcnow()
     question = Question(author_id=author.id, agency_id=agency.id if agency else None, title=title,
-                        slug=content.slugify(title), body_source=body, body_html=content.render(body),
+                        slug=content.slugify(title), body_source=body, body_html=render_body(body),
                         excerpt=content.excerpt(body, 280), tag_names=" ".join(tag_names),
                         created_at=now, last_activity_at=now, state="held" if found else "public")
     db.session.add(question)
@@ -149,7 +158,7 @@ def post_answer(author: User, question_id: int, body: str) -> Answer:
     found = personal_information(body)
     now = utcnow()
     answer = Answer(question_id=question.id, author_id=author.id, body_source=body,
-                    body_html=content.render(body), created_at=now, state="held" if found else "public")
+                    body_html=render_body(body), created_at=now, state="held" if found else "public")
     db.session.add(answer)
     db.session.flush()
     db.session.add(Revision(answer_id=answer.id, number=1, editor_id=author.id, body_source=body, created_at=now))
@@ -180,13 +189,14 @@ def edit_question(editor: User, question_id: int, title: str, body: str, tag_nam
     if (title, body, new_tags, agency.id if agency else None) == (
             question.title, question.body_source, question.tag_names, question.agency_id):
         return question  # nothing changed: no new revision
+    body_html = render_body(body) if body != question.body_source else question.body_html  # before any change
     now = utcnow()
     if question.state == "public":  # a held question is not in the tag counts yet
         tags.replace(question.id, question.tag_list, tag_names)
     question.title, question.slug, question.tag_names = title, content.slugify(title), new_tags
     question.agency_id = agency.id if agency else None
     if body != question.body_source:
-        question.body_source, question.body_html = body, content.render(body)
+        question.body_source, question.body_html = body, body_html
         question.excerpt = content.excerpt(body, 280)
     question.updated_at = question.last_activity_at = now
     db.session.add(Revision(question_id=question.id, number=_next_revision(question_id=question.id),
@@ -205,7 +215,7 @@ def edit_answer(editor: User, answer_id: int, body: str) -> Answer:
     if body == answer.body_source:
         return answer
     now = utcnow()
-    answer.body_source, answer.body_html, answer.updated_at = body, content.render(body), now
+    answer.body_source, answer.body_html, answer.updated_at = body, render_body(body), now
     moderation.withdraw_official_after_edit(answer)
     db.session.add(Revision(answer_id=answer.id, number=_next_revision(answer_id=answer.id),
                             editor_id=editor.id, body_source=body, created_at=now))
@@ -220,30 +230,27 @@ def delete_question(user: User, question_id: int) -> None:
     """Soft delete by the author, allowed while nobody else has taken part."""
     question = public_question(question_id)
     _require(user, Action.DELETE_POST, question)
-    taken_part = question.answer_count or question.me_too_count or db.session.scalar(
-        select(QuestionVote.id).where(QuestionVote.question_id == question.id).limit(1))
-    if taken_part:
+    # The rule is the UPDATE's guard: an answer, vote or "me too" arriving meanwhile, or a
+    # second delete at once, makes it match nothing, so counts are never touched twice.
+    done = db.session.execute(update(Question).where(Question.id == question.id, question_deletable())
+                              .values(state="deleted").execution_options(synchronize_session=False))
+    if not done.rowcount:
+        db.session.rollback()
         raise Conflict("This question has answers, votes or people who have it too, so it can no longer "
                        "be deleted. You can edit it instead.")
-    # The state guard makes a second, simultaneous delete a no-op instead of a double decrement.
-    done = db.session.execute(update(Question).where(Question.id == question.id, Question.state == "public")
-                              .values(state="deleted"))
-    if done.rowcount:
-        tags.detach(question.id, question.tag_list)
+    tags.detach(question.id, question.tag_list)
     db.session.commit()
 
 
 def delete_answer(user: User, answer_id: int) -> None:
     answer = public_answer(answer_id)
     _require(user, Action.DELETE_POST, answer)
-    question = db.session.get(Question, answer.question_id)
-    voted = db.session.scalar(select(AnswerVote.id).where(AnswerVote.answer_id == answer.id).limit(1))
-    if voted or question.accepted_answer_id == answer.id:
+    done = db.session.execute(update(Answer).where(Answer.id == answer.id, answer_deletable())
+                              .values(state="deleted").execution_options(synchronize_session=False))
+    if not done.rowcount:
+        db.session.rollback()
         raise Conflict("This answer has votes or was accepted, so it can no longer be deleted. You can edit it instead.")
-    done = db.session.execute(update(Answer).where(Answer.id == answer.id, Answer.state == "public")
-                              .values(state="deleted"))
-    if done.rowcount:
-        bump(Question, question.id, answer_count=-1)
+    bump(Question, answer.question_id, answer_count=-1)
     db.session.commit()
 
 
@@ -324,7 +331,8 @@ def accept_answer(user: User, answer_id: int, accept: bool = True) -> None:
     for answer_id_, points in ((previous, -ACCEPTED_POINTS), (new, ACCEPTED_POINTS)):
         if answer_id_ is not None:
             author_id = db.session.scalar(select(Answer.author_id).where(Answer.id == answer_id_))
-            bump(User, author_id, reputation=points)
+            if author_id != question.author_id:  # accepting your own answer earns nothing
+                bump(User, author_id, reputation=points)
     db.session.commit()
 
 

@@ -6,7 +6,7 @@ update the page in place.
 """
 from __future__ import annotations
 
-from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, flash, jsonify, make_response, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from moderation.types import Action
@@ -17,7 +17,7 @@ from ..errors import DomainError
 from ..extensions import limiter
 from ..search.service import similar_questions
 from ..web import (attach_error, choice, ensure, explain_csrf, fast_url, form_view, rate, rate_key, render_form,
-                   signed_in, visitor_cached, wants_json)
+                   seconds_until_reset, signed_in, try_again_text, visitor_cached, wants_json)
 from . import queries, service
 from .diffs import diff_html
 from .forms import AnswerForm, AskForm
@@ -25,7 +25,6 @@ from .models import Answer, Question
 
 bp = Blueprint("qa", __name__)
 VOTE_VALUES = {"up": 1, "down": -1, "withdraw": 0}
-posting_limit = limiter.limit(rate("FORUM_RATE_POSTING"), methods=["POST"], key_func=rate_key)
 voting_limit = limiter.limit(rate("FORUM_RATE_VOTING"), key_func=rate_key)
 
 
@@ -83,36 +82,83 @@ def _question_page(page: queries.QuestionPage, answer_form: AnswerForm | None, s
 @bp.get("/questions/<int:question_id>/revisions")
 def question_revisions(question_id: int):
     q = service.public_question(question_id)
-    return _revisions(q, queries.revisions(question_id=q.id), "question")
+    return _revisions(q, queries.revisions(question_id=q.id, page=_page_number()), "question",
+                      {"question_id": q.id})
 
 
 @bp.get("/answers/<int:answer_id>/revisions")
 def answer_revisions(answer_id: int):
     answer = service.public_answer(answer_id)
-    return _revisions(service.public_question(answer.question_id), queries.revisions(answer_id=answer.id), "answer")
+    return _revisions(service.public_question(answer.question_id),
+                      queries.revisions(answer_id=answer.id, page=_page_number()), "answer",
+                      {"answer_id": answer.id})
 
 
-def _revisions(q, revisions, kind: str):
-    steps = [(new, diff_html(old.body_source, new.body_source), old)
-             for old, new in zip(revisions, revisions[1:])]
-    return render_template("qa/revisions.html", q=q, kind=kind, first=revisions[0] if revisions else None,
-                           steps=list(reversed(steps)))
+def _page_number() -> int:
+    return request.args.get("page", 1, type=int) or 1
+
+
+def _revisions(q, history: queries.RevisionPage, kind: str, post: dict):
+    # Each comparison has a fixed budget (diffs.WORK_LIMIT), and a page holds a few of them.
+    steps = [(new, diff_html(old.body_source, new.body_source), old) for new, old in history.steps()]
+    return render_template("qa/revisions.html", q=q, kind=kind, history=history.page, first=history.original,
+                           steps=steps, endpoint=request.endpoint, post=post)
 
 
 # ── asking, answering, editing ───────────────────────────────────────────────
 
+def _previewing() -> bool:
+    return request.form.get("action") == "preview"
+
+
+def _ask_form() -> AskForm:
+    form = AskForm()
+    form.set_agencies(accounts.list_agencies())
+    return form
+
+
+def _ask_refused(message: str):
+    form = _ask_form()
+    form.form_errors.append(message)
+    return render_form("qa/ask.html", form, status=429)
+
+
+def _answer_refused(message: str):
+    form = AnswerForm()
+    form.form_errors.append(message)
+    return _question_page(queries.question_page(request.view_args["question_id"], current_user), form, status=429)
+
+
+def _limit_keeping_the_form(setting: str, refused, done: str, **options):
+    """A rate limit on a form's posts under which nothing typed is lost: over it,
+    `refused(message)` shows the form again, filled in, with the message and a 429."""
+    def breached(limit):
+        return make_response(refused(f"You have {done} as often as the forum allows for now. "
+                                     f"{try_again_text(seconds_until_reset(limit))}"))
+    return limiter.limit(rate(setting), methods=["POST"], key_func=rate_key, on_breach=breached, **options)
+
+
+def posting_limit(refused):
+    return _limit_keeping_the_form("FORUM_RATE_POSTING", refused, "posted", exempt_when=_previewing)
+
+
+# Previews write nothing, but each renders and searches: a limit of their own, more generous.
+preview_limit = _limit_keeping_the_form("FORUM_RATE_PREVIEW", _ask_refused, "previewed", scope="preview",
+                                        exempt_when=lambda: not _previewing())
+
+
 @bp.route("/questions/ask", methods=["GET", "POST"])
 @form_view
 @signed_in
-@posting_limit
+@posting_limit(_ask_refused)
+@preview_limit
 def ask():
     ensure(Action.ASK)
-    form = AskForm()
-    form.set_agencies(accounts.list_agencies())
-    if request.method == "POST" and request.form.get("action") == "preview":
+    form = _ask_form()
+    if request.method == "POST" and _previewing():
         form.validate()
-        preview = content.render(content.clean_text(form.body.data or ""))
-        return render_form("qa/ask.html", form, preview=preview, similar=similar_questions(form.title.data or ""))
+        return render_form("qa/ask.html", form, preview=_preview(form),
+                           similar=similar_questions(form.title.data or ""))
     if form.validate_on_submit():
         try:
             q = service.ask_question(current_user, form.title.data, form.body.data,
@@ -125,24 +171,38 @@ def ask():
     return render_form("qa/ask.html", form)
 
 
+def _preview(form: AskForm) -> str | None:
+    """The body as it will be shown, or None when it cannot be (too long, empty, too costly:
+    the reason is then next to the field). Text over the limit is never rendered."""
+    if form.body.errors:
+        return None
+    try:
+        return service.render_body(content.clean_text(form.body.data or ""))
+    except DomainError as error:
+        attach_error(form, error)
+        return None
+
+
 @bp.post("/questions/<int:question_id>/answers")
 @form_view
 @signed_in
-@posting_limit
+@posting_limit(_answer_refused)
 def answer(question_id: int):
     form = AnswerForm()
+    status = 400
     if form.validate_on_submit():
         try:
             new = service.post_answer(current_user, question_id, form.body.data)
         except DomainError as error:
-            if error.field is None:
-                raise
+            # Next to the field, or in the summary (a locked question, a first-day limit):
+            # either way the page comes back with the answer as typed.
             attach_error(form, error)
+            status = error.status
         else:
             _published_or_held(new, "answer")
             return redirect(question_url(service.public_question(question_id), f"answer-{new.id}"))
     explain_csrf(form)
-    return _question_page(queries.question_page(question_id, current_user), form, status=400)
+    return _question_page(queries.question_page(question_id, current_user), form, status=status)
 
 
 @bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])

@@ -72,6 +72,16 @@ def test_a_moderator_needs_an_agency(app, admin_client, form, agency):
         assert db.session.get(User, user.id).role == "citizen"
 
 
+def test_a_moderator_made_a_citizen_leaves_the_agency(app, admin_client, client, form, agency):
+    user = make_user(app, role="moderator", agency=agency)
+    response = form(admin_client, f"/admin/users/{user.id}", {"role": "citizen", "agency": agency.slug})
+    assert response.status_code == 302
+    with app.app_context():
+        stored = db.session.get(User, user.id)
+        assert (stored.role, stored.agency_id) == ("citizen", None)
+    assert f"at <a" not in client.get(f"/users/{user.id}").get_data(as_text=True)
+
+
 def test_unknown_role_or_agency_is_refused(app, admin_client, form, agency):
     user = make_user(app)
     assert form(admin_client, f"/admin/users/{user.id}", {"role": "emperor", "agency": ""}).status_code == 400

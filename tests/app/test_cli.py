@@ -1,4 +1,7 @@
 """The `flask forum` commands."""
+import re
+from pathlib import Path
+
 from sqlalchemy import func, select
 
 from forum.accounts.models import Agency, User
@@ -33,6 +36,10 @@ def test_seed_demo_fills_an_empty_database_once(app, runner):
     result = runner.invoke(args=["forum", "seed-demo"])
     assert result.exit_code == 0, result.output
     assert "admin@example.org" in result.output and "civic-forum-demo" in result.output
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    demo_logins = readme.split("### Demo logins", 1)[1].split("\n## ", 1)[0]
+    emails = re.findall(r"`([a-z.-]+@example\.org)`", demo_logins)
+    assert len(emails) >= 4 and [e for e in emails if e not in result.output] == []  # README's logins exist
     with app.app_context():
         roles = set(db.session.scalars(select(User.role)))
         assert roles == {"citizen", "moderator", "policy", "admin"}

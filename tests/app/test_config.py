@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from forum import ConfigError, create_app
+from forum.config import from_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -70,3 +71,31 @@ def test_command_line_start_up_error_is_one_line_without_traceback(tmp_path):
     assert result.stderr.strip().splitlines() == [
         "Civic Forum cannot start: FORUM_SECRET_KEY is not set: set it to a long random value "
         "(python -c 'import secrets; print(secrets.token_hex(32))')"]
+
+
+def test_a_malformed_preview_limit_stops_start_up_with_one_line(tmp_path):
+    with pytest.raises(ConfigError, match="FORUM_RATE_PREVIEW must be like"):
+        from_environment({"FORUM_ENV": "testing", "FORUM_RATE_PREVIEW": "lots"}, tmp_path)
+
+
+def _start(command: list[str], tmp_path, **env) -> subprocess.CompletedProcess:
+    env = {"PATH": "/usr/bin:/bin", "FORUM_ENV": "development", "FORUM_INSTANCE_PATH": str(tmp_path), **env}
+    return subprocess.run([sys.executable, *command], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+
+
+def test_an_instance_folder_that_cannot_be_made_stops_start_up_with_one_line(tmp_path):
+    (tmp_path / "a-file").write_text("")
+    result = _start(["-c", "import wsgi"], tmp_path, FORUM_INSTANCE_PATH=str(tmp_path / "a-file" / "instance"))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    line, = result.stderr.strip().splitlines()
+    assert line.startswith("Civic Forum cannot start: FORUM_INSTANCE_PATH") and "cannot be created" in line
+
+
+def test_an_unreachable_database_is_one_line_for_the_database_commands(tmp_path):
+    unreachable = "postgresql+psycopg://forum:secret@127.0.0.1:1/forum"
+    for command in (["db", "upgrade"], ["forum", "check"]):
+        result = _start(["-m", "flask", "--app", "wsgi", *command], tmp_path, FORUM_DATABASE_URL=unreachable)
+        assert result.returncode != 0 and "Traceback" not in result.stderr
+        line, = result.stderr.strip().splitlines()
+        assert line.startswith("Error: cannot reach the database postgresql+psycopg://forum:***@127.0.0.1:1/forum")
+        assert "secret" not in line

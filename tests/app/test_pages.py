@@ -1,9 +1,14 @@
 """The layout, error pages and security headers every page shares."""
 import re
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 
 from ..factories import make_agency
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_home_page_has_the_accessible_layout(app, client):
@@ -79,3 +84,21 @@ def test_nul_bytes_in_the_address_are_a_clear_400(client, url):
                                  "/suggestions/4294967296", "/answers/99999999999/revisions"])
 def test_ids_beyond_the_database_range_are_404(client, url):
     assert client.get(url).status_code == 404
+
+
+def test_text_too_costly_to_show_is_a_400_with_the_reason_wherever_it_is_rendered(app, citizen_client, form):
+    # Forms put the reason next to the field; any page rendering Markdown without doing so still answers 400.
+    response = form(citizen_client, "/suggestions/new", {
+        "title": "Publish opening hours in one table", "body": "a|b\n-|-\n" + "x\n" * 600,
+        "tags": "opening-hours", "action": "preview"})
+    assert response.status_code == 400
+    assert "at most 1,000 cells" in response.get_data(as_text=True)
+
+
+@pytest.mark.skipif(shutil.which("node") is None or not (ROOT / "node_modules" / "govuk-frontend").exists(),
+                    reason="building the assets needs Node.js and `npm ci`")
+def test_the_asset_build_ships_no_gov_uk_crest_or_icons():
+    subprocess.run(["node", "forum/static/src/build.mjs"], cwd=ROOT, check=True, capture_output=True, timeout=120)
+    built = ROOT / "forum" / "static" / "build"
+    assert (built / "app.css").exists() and (built / "app.js").exists()
+    assert not list(built.rglob("*.png")) and not list(built.rglob("govuk-*.svg"))

@@ -81,6 +81,52 @@ def test_ask_answer_vote_accept_and_rate(app, browser, base_url, javascript):
         p.context.close()
 
 
+def test_a_refused_action_is_said_on_the_page_without_leaving_it(app, browser, base_url, monkeypatch):
+    monkeypatch.setitem(app.config, "FORUM_RATE_VOTING", "1 per minute")
+    asker, reader = make_user(app), make_user(app)
+    question = make_question(app, asker)
+    page = sign_in(browser, base_url, reader, True)
+    page.goto(question.url)
+    post = page.locator("#question")
+    post.get_by_role("button", name="Useful question").click()
+    expect(post.locator("[data-score]")).to_contain_text("1")
+    # Over the limit: the server says 429 in JSON, and the page says so where the vote is.
+    post.get_by_role("button", name="Not useful").click()
+    expect(post.get_by_role("status").filter(has_text="try again in about 1 minute")).to_be_visible()
+    expect(post.locator("[data-score]")).to_contain_text("1")
+    assert page.url.endswith(question.url)
+    # A stale security token (a page left open too long) is explained the same way.
+    page.locator("form[action$='/me-too'] input[name=csrf_token]").evaluate("input => input.value = 'stale'")
+    page.get_by_role("button", name="I have this question too").click()
+    expect(page.get_by_role("status").filter(has_text="Reload the page and try again")).to_be_visible()
+    expect(page.locator("[data-affected]")).to_contain_text("1 person has this question")
+    assert page.url.endswith(question.url)
+    page.context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_times_are_shown_in_the_readers_zone_and_in_utc_without_javascript(app, browser, base_url, javascript):
+    from zoneinfo import ZoneInfo
+
+    from forum.extensions import db
+    from forum.qa.models import Revision
+
+    question = make_question(app, make_user(app))
+    with app.app_context():
+        created = db.session.scalars(db.select(Revision.created_at).where(Revision.question_id == question.id)).one()
+    context = browser.new_context(base_url=base_url, java_script_enabled=javascript, timezone_id="Australia/Sydney")
+    page = context.new_page()
+    page.goto(f"/questions/{question.id}/revisions")
+    shown = page.locator(".cf-byline time").first
+    if javascript:
+        sydney = created.astimezone(ZoneInfo("Australia/Sydney"))
+        expect(shown).to_have_text(f"{sydney.day} {sydney:%B %Y, %H:%M} {sydney.tzname()}")
+        expect(shown).to_have_attribute("title", f"{created.day} {created:%B %Y, %H:%M} UTC")
+    else:
+        expect(shown).to_have_text(f"{created.day} {created:%B %Y, %H:%M} UTC")
+    context.close()
+
+
 def test_pressing_a_vote_with_the_keyboard(app, browser, base_url):
     asker, reader = make_user(app), make_user(app)
     question = make_question(app, asker)

@@ -93,12 +93,47 @@ def test_question_page_queries_do_not_grow_with_answers(app, client_of, count_qu
 def test_list_pages_query_counts_do_not_grow_with_the_data(app, client_of, count_queries):
     client = client_of(make_user(app))
     _seed(app, 5)
-    urls = ["/questions", "/questions?sort=votes&tag=payments", "/", "/users/1", "/agencies"]
+    urls = ["/questions", "/questions?sort=votes&tag=payments", "/", "/agencies"]
     small = [_queries_for(client, count_queries, url) for url in urls]
     _seed(app, 60)
     large = [_queries_for(client, count_queries, url) for url in urls]
     assert small == large
     assert max(large) <= 8
+
+
+def _author_of(app, n_questions: int, answers: int):
+    """One of two people who asked `n_questions` between them and answered each other's."""
+    author, other = make_user(app).id, make_user(app).id
+    with app.app_context():
+        load_questions(random.Random(n_questions), n_questions, user_ids=[author, other], agency_ids={},
+                       now=datetime.now(timezone.utc), answers_exact=answers)
+        db.session.commit()
+    return author
+
+
+@pytest.mark.parametrize("path", ["", "/questions", "/answers", "/questions?page=2", "/answers?page=2"])
+def test_profile_queries_do_not_grow_with_what_people_wrote(app, client_of, count_queries, path):
+    small, large = _author_of(app, 4, answers=2), _author_of(app, 60, answers=2)
+    client = client_of(make_user(app))
+    counts = [_queries_for(client, count_queries, f"/users/{user}{path}") for user in (small, large)]
+    assert counts[0] == counts[1]
+    assert counts[1] <= 8
+
+
+def test_profiles_page_through_every_question_and_answer(app, client, asker, helper):
+    questions = [make_question(app, asker, title=f"Question number {n:02} about renewals") for n in range(25)]
+    for question in questions[:12]:
+        make_answer(app, question, helper, body=f"Answer to question {question.id}.")
+    profile = client.get(f"/users/{asker.id}").get_data(as_text=True)
+    assert "Questions (25)" in profile and "Question number 24" in profile and "Question number 14" not in profile
+    assert f'href="/users/{asker.id}/questions"' in profile
+    second = client.get(f"/users/{asker.id}/questions?page=2").get_data(as_text=True)
+    assert "Question number 04" in second and "Question number 24" not in second
+    assert "Question number 00" in client.get(f"/users/{asker.id}/questions?page=2").get_data(as_text=True)
+    answers = client.get(f"/users/{helper.id}").get_data(as_text=True)
+    assert "Answers (12)" in answers and f'href="/users/{helper.id}/answers"' in answers
+    all_answers = client.get(f"/users/{helper.id}/answers").get_data(as_text=True)
+    assert all(f"Question number {n:02} about renewals" in all_answers for n in range(12))
 
 
 def test_visitors_may_get_a_cached_question_page_but_signed_in_people_never(app, client_of, asker, helper):

@@ -42,6 +42,41 @@ def test_votes_answer_json_for_scripts(app, client_of, reader, question):
     assert response.status_code == 200 and response.get_json() == {"score": 1, "my_vote": 1}
 
 
+JSON = {"Accept": "application/json"}
+
+
+def test_a_script_over_the_voting_limit_gets_a_json_429(app, client_of, reader, question, monkeypatch):
+    monkeypatch.setitem(app.config, "FORUM_RATE_VOTING", "1 per minute")
+    client = client_of(reader)
+    token = csrf_token(client, question.url)
+    url = f"/questions/{question.id}/vote"
+    assert client.post(url, headers=JSON, data={"vote": "up", "csrf_token": token}).status_code == 200
+    response = client.post(url, headers=JSON, data={"vote": "down", "csrf_token": token})
+    assert response.status_code == 429 and response.is_json
+    assert "You can try again in about 1 minute." in response.get_json()["error"]
+    assert response.headers["Retry-After"]
+
+
+def test_a_script_with_a_stale_token_gets_a_json_400(app, client_of, reader, question):
+    response = client_of(reader).post(f"/questions/{question.id}/me-too", headers=JSON,
+                                      data={"affected": "yes", "csrf_token": "stale"})
+    assert response.status_code == 400 and response.is_json
+    assert "Reload the page" in response.get_json()["error"]
+    assert fetch(app, Question, question.id, "me_too_count") == 0
+
+
+def test_a_script_asking_for_a_missing_post_gets_a_json_404(client_of, reader, question):
+    client = client_of(reader)
+    response = client.post("/answers/999999/helpful", headers=JSON,
+                           data={"helpful": "yes", "csrf_token": csrf_token(client, question.url)})
+    assert response.status_code == 404 and "no such answer" in response.get_json()["error"]
+
+
+def test_a_script_using_the_wrong_method_gets_a_json_405(client_of, reader, question):
+    response = client_of(reader).get(f"/questions/{question.id}/vote", headers=JSON)
+    assert response.status_code == 405 and response.get_json()["error"]
+
+
 def test_cannot_vote_on_your_own_post(app, client_of, asker, question):
     response = act(client_of(asker), f"/questions/{question.id}/vote", question.url, vote="up")
     assert response.status_code == 403
@@ -124,6 +159,23 @@ def test_only_the_asker_accepts_one_answer_at_a_time(app, client_of, asker, help
     act(owner, f"/answers/{second.id}/accept", question.url, accept="no")
     assert fetch(app, Question, question.id, "accepted_answer_id") is None
     assert fetch(app, User, reader.id, "reputation") == 0
+
+
+def test_accepting_your_own_answer_earns_no_reputation(app, client_of, asker, helper, question):
+    from forum.qa import check
+
+    own = make_answer(app, question, asker, body="I found out myself: it took five weeks.")
+    other = make_answer(app, question, helper)
+    owner = client_of(asker)
+    act(owner, f"/answers/{own.id}/accept", question.url, accept="yes")
+    assert fetch(app, Question, question.id, "accepted_answer_id") == own.id
+    assert fetch(app, User, asker.id, "reputation") == 0
+    act(owner, f"/answers/{other.id}/accept", question.url, accept="yes")  # moving it on takes nothing away
+    assert (fetch(app, User, asker.id, "reputation"), fetch(app, User, helper.id, "reputation")) == (0, 15)
+    act(owner, f"/answers/{own.id}/accept", question.url, accept="yes")
+    assert (fetch(app, User, asker.id, "reputation"), fetch(app, User, helper.id, "reputation")) == (0, 0)
+    with app.app_context():
+        assert check.find_drift() == []  # `forum check` applies the same rule
 
 
 def test_accepted_answer_is_shown_first(app, client_of, asker, helper, reader, question):

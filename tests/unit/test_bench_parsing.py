@@ -79,3 +79,23 @@ def test_refuses_output_that_is_not_a_wrk_report():
 def test_command_is_bounded_and_asks_for_the_latency_distribution():
     assert wrk_command("http://127.0.0.1:8000/", seconds=10, connections=8, threads=2) == [
         "wrk", "-t2", "-c8", "-d10s", "--latency", "http://127.0.0.1:8000/"]
+
+
+COUNTS = {"/questions": 4, "/questions/7-a-question": 6}
+
+
+def test_the_benchmark_measures_rendered_pages_by_default():
+    from bench.__main__ import parse_args, plan
+
+    targets = plan(parse_args([]).page_cache, COUNTS, "/questions/7-a-question")
+    assert [(t.name, t.cached) for t in targets] == [("floor", False), ("/questions", False),
+                                                      ("question (30 ans)", False)]
+
+
+def test_the_cached_figures_are_extra_rows_and_the_ratio_row_stays_rendered():
+    from bench.__main__ import QUESTION_PAGE, parse_args, plan
+
+    targets = plan(parse_args(["--with-page-cache"]).page_cache, COUNTS, "/questions/7-a-question")
+    assert [t.name for t in targets if t.cached] == ["/questions, cached", "question (30 ans), cached"]
+    ratio_row, = [t for t in targets if t.name == QUESTION_PAGE]
+    assert not ratio_row.cached and ratio_row.queries == 6

@@ -4,7 +4,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from forum.content import clean_text, excerpt, render
+from forum.content import MAX_ELEMENTS, MAX_TABLE_CELLS, TooComplex, clean_text, excerpt, render
 
 REL = "nofollow ugc noopener"
 
@@ -295,3 +295,52 @@ def test_clean_text_strips_trailing_whitespace_but_keeps_leading_indent():
 
 def test_clean_text_keeps_unicode_text():
     assert clean_text("Café – naïve ✓") == "Café – naïve ✓"
+
+
+def _table(columns: int, rows: int, row: str = "x") -> str:
+    return "|".join("h" * columns) + "\n" + "|".join("-" * columns) + "\n" + f"{row}\n" * rows
+
+
+def test_a_table_within_the_cell_limit_renders():
+    html = render(_table(2, MAX_TABLE_CELLS // 2 - 1))  # the header row counts too
+    assert html.count("<td>") == MAX_TABLE_CELLS - 2 and html.count("<th>") == 2
+
+
+def test_a_table_over_the_cell_limit_is_refused_with_the_reason():
+    with pytest.raises(TooComplex, match="at most 1,000 cells"):
+        render(_table(2, MAX_TABLE_CELLS // 2))
+
+
+def test_short_lines_that_become_table_rows_are_refused():
+    # Two characters a row, each completed to the header's width: once 5 s to render.
+    with pytest.raises(TooComplex, match="cells"):
+        render(_table(10, 1_800))
+
+
+def test_cells_are_counted_across_every_table_of_a_post():
+    small = _table(2, 9) + "\n"  # 20 cells
+    assert render(small * (MAX_TABLE_CELLS // 20)).count("<table>") == MAX_TABLE_CELLS // 20
+    with pytest.raises(TooComplex):
+        render(small * (MAX_TABLE_CELLS // 20 + 1))
+
+
+def test_a_table_wider_than_the_limit_is_refused():
+    with pytest.raises(TooComplex):
+        render("|" + "a|" * 1_500 + "\n|" + "-|" * 1_500 + "\n")
+
+
+@pytest.mark.parametrize("source", ["- item\n" * 2_000, "[a](b) " * 2_600, "*a* " * 2_600])
+def test_text_made_of_too_many_parts_is_refused(source):
+    with pytest.raises(TooComplex, match=f"more than {MAX_ELEMENTS:,}"):
+        render(source)
+
+
+def test_a_link_repeated_to_make_a_huge_page_is_refused():
+    reference = "[a]: https://example.org/" + "x" * 900 + "\n\n"
+    with pytest.raises(TooComplex, match="too large to show"):
+        render(reference + "[a] " * 2_000)
+
+
+def test_text_longer_than_any_post_is_never_rendered():
+    with pytest.raises(TooComplex, match="20,000 characters or fewer"):
+        render("a" * 20_001)

@@ -1,8 +1,9 @@
 """How the difference between two revisions of a post is shown and counted."""
 
+import random
 from html.parser import HTMLParser
 
-from forum.qa.diffs import diff_html, diff_stats
+from forum.qa.diffs import _opcodes, diff_html, diff_stats
 
 
 class _Rows(HTMLParser):
@@ -121,3 +122,50 @@ def test_diff_of_long_posts_with_repeated_lines_stays_line_by_line():
     old = "\n".join(["", "text"] * 150)
     new = old + "\nappended"
     assert diff_stats(old, new) == (1, 0)
+
+
+def test_versions_that_differ_everywhere_are_too_large_to_compare_inline():
+    old = "\n".join(f"old line {i}" for i in range(4_000))
+    new = "\n".join(f"new line {i}" for i in range(4_000))
+    assert diff_html(old, new) is None
+    assert diff_stats(old, new) is None
+
+
+def test_many_repeated_lines_that_all_differ_stop_at_the_budget():
+    # SequenceMatcher took minutes on this; the budget stops the comparison instead.
+    assert diff_html("x\n" * 10_000, "x\ny\n" * 5_000) is None
+
+
+def test_a_long_post_edited_at_both_ends_still_diffs_line_by_line():
+    middle = "A line of the post about my tax return.\n" * 450
+    old, new = "Hello\n" + middle + "Thanks", "Hello all\n" + middle + "Thank you"
+    assert len(new) <= 20_000
+    assert diff_stats(old, new) == (2, 2)
+    assert rows(diff_html(old, new))[0][0] == "removed"
+
+
+def test_the_comparison_stops_when_its_budget_is_spent():
+    old, new = ["a", "b", "c", "d"], ["d", "c", "b", "a"]
+    assert _opcodes(old, new, budget=5) is None
+    assert _opcodes(old, new, budget=1_000) is not None
+
+
+def test_the_difference_is_a_shortest_one():
+    generator = random.Random(7)
+    for _ in range(300):
+        old = [generator.choice("abc") for _ in range(generator.randint(0, 12))]
+        new = [generator.choice("abc") for _ in range(generator.randint(0, 12))]
+        opcodes = _opcodes(old, new, budget=10**9)
+        rebuilt = [line for tag, i1, i2, j1, j2 in opcodes for line in (old[i1:i2] if tag == "equal" else new[j1:j2])]
+        assert rebuilt == new
+        assert all(old[i1:i2] == new[j1:j2] for tag, i1, i2, j1, j2 in opcodes if tag == "equal")
+        changed = sum(i2 - i1 + j2 - j1 for tag, i1, i2, j1, j2 in opcodes if tag != "equal")
+        assert changed == len(old) + len(new) - 2 * _longest_common_subsequence(old, new)
+
+
+def _longest_common_subsequence(a, b) -> int:
+    lengths = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) - 1, -1, -1):
+        for j in range(len(b) - 1, -1, -1):
+            lengths[i][j] = lengths[i + 1][j + 1] + 1 if a[i] == b[j] else max(lengths[i + 1][j], lengths[i][j + 1])
+    return lengths[0][0]

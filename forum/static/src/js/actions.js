@@ -6,15 +6,41 @@ function setPressed(button, pressed) {
   button.setAttribute("aria-pressed", pressed ? "true" : "false");
 }
 
-function announce(form, message) {
-  let status = form.querySelector(".cf-action-status");
+// Where the result of an action is said: a live region made when the page loads (so that
+// screen readers already watch it), in the form, or for a vote at the top of its post.
+function statusFor(form) {
+  const vote = form.closest("[data-vote]");
+  const host = vote ? vote.closest(".cf-post__layout").querySelector(".cf-post__main") : form;
+  let status = host.querySelector(":scope > .cf-action-status");
   if (!status) {
     status = document.createElement("p");
     status.className = "govuk-body-s cf-action-status";
     status.setAttribute("role", "status");
-    form.append(status);
+    if (vote) host.prepend(status);
+    else host.append(status);
   }
-  status.textContent = message;
+  return status;
+}
+
+const pending = new WeakMap();
+
+function announce(form, message, error = false) {
+  const status = statusFor(form);
+  status.classList.toggle("cf-action-status--error", error);
+  status.replaceChildren();
+  window.clearTimeout(pending.get(status));
+  if (!message) return;
+  // Emptied first and filled a moment later, so that the same message said twice is heard twice.
+  pending.set(status, window.setTimeout(() => {
+    if (error) {
+      const label = document.createElement("span");
+      label.className = "govuk-visually-hidden";
+      label.textContent = "Error: ";
+      status.replaceChildren(label, message);
+    } else {
+      status.replaceChildren(message);
+    }
+  }, 50));
 }
 
 const updaters = {
@@ -62,15 +88,17 @@ async function send(event) {
       method: "POST", body, credentials: "same-origin",
       headers: { Accept: "application/json" },
     });
-    if (response.redirected || !(response.headers.get("Content-Type") || "").includes("json")) {
-      window.location.assign(response.url);  // e.g. the session ended: follow the server
+    if (response.redirected) {
+      window.location.assign(response.url);  // a real redirect, e.g. to sign in when the session ended
       return;
     }
-    const data = await response.json();
-    if (!response.ok) {
-      announce(form, data.error || "That did not work. Reload the page and try again.");
+    const isJson = (response.headers.get("Content-Type") || "").includes("json");
+    const data = isJson ? await response.json() : null;
+    if (!response.ok || !data) {
+      announce(form, (data && data.error) || "That did not work. Reload the page and try again.", true);
       return;
     }
+    announce(form, "");
     updaters[kind](form, data);
   } catch {
     form.dataset.plain = "1";  // no network answer: fall back to the plain post
@@ -78,4 +106,5 @@ async function send(event) {
   }
 }
 
+for (const form of document.querySelectorAll("form[data-action-form]")) statusFor(form);
 document.addEventListener("submit", send);
