@@ -9,7 +9,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 # Every document has a type; adding one means a loader in forum/search/documents.py (see its
 # docstring) and its name here.
@@ -40,6 +40,10 @@ class Document:
     @property
     def key(self) -> str:
         return f"{self.type}:{self.id}"
+
+
+# What an index update holds: documents to add or replace, and keys of documents to remove.
+Changes = tuple[Iterable[Document], Iterable[str]]
 
 
 @dataclass(frozen=True)
@@ -92,11 +96,15 @@ class SearchBackend(ABC):
     """
 
     @abstractmethod
-    def apply(self, upserts: Iterable[Document], removals: Iterable[str], *, wait: bool) -> bool:
-        """Add or replace `upserts` and remove the documents with keys `removals`, in one commit.
+    def apply(self, changes: Callable[[], Changes], *, wait: bool) -> bool:
+        """Take the write lock, then call `changes()` for (upserts, removals) and add or replace
+        the upserts and remove the documents with keys `removals`, in one commit.
 
-        With wait=False, return False at once (changing nothing) when another process holds
-        the write lock; with wait=True wait for it (bounded) and return True once committed."""
+        `changes` is called only while the lock is held, so whatever it reads from the database
+        is at least as new as what any earlier writer wrote: two drains can never write an older
+        version over a newer one. With wait=False, return False at once (changing nothing, and
+        without calling `changes`) when another process holds the write lock; with wait=True
+        wait for it (bounded) and return True once committed."""
 
     @abstractmethod
     def search(self, query: Query) -> Results:

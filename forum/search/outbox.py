@@ -117,24 +117,32 @@ def pending() -> int:
 def drain(backend: SearchBackend, *, wait: bool, limit: int | None = None) -> int:
     """Apply outbox rows to the index, BATCH at a time, until none are left (or `limit` rows).
 
-    The index is committed before the rows are deleted: a crash in between re-applies them,
-    which is harmless (a document is re-read from the database each time). With wait=False a
-    busy index lock stops at once and leaves the rows for the next drain. Returns rows applied."""
-    from .documents import load
+    The rows and their documents are read only once the index lock is held: a drain that read
+    first could otherwise write an older version over a newer one that another drain wrote
+    meanwhile, then delete the rows and leave the index stale. Only the rows that were applied
+    are deleted, after the index is committed: a crash in between re-applies them, which is
+    harmless (a document is re-read from the database each time). With wait=False a busy index
+    lock stops at once and leaves the rows for the next drain. The drain owns the session: it
+    ends the caller's transaction. Returns rows applied."""
+    from . import documents
 
     done = 0
     while limit is None or done < limit:
-        rows = db.session.execute(select(SearchOutbox.id, SearchOutbox.kind, SearchOutbox.target_id)
-                                  .order_by(SearchOutbox.id).limit(BATCH)).all()
-        if not rows:
+        if db.session.scalar(select(SearchOutbox.id).limit(1)) is None:
+            break  # nothing to do: leave the lock (and the index) alone
+        applied: list[int] = []
+
+        def changes():
+            db.session.rollback()  # read afresh, now that the lock is ours
+            rows = db.session.execute(select(SearchOutbox.id, SearchOutbox.kind, SearchOutbox.target_id)
+                                      .order_by(SearchOutbox.id).limit(BATCH)).all()
+            applied.extend(row_id for row_id, _, _ in rows)
+            return documents.load({f"{kind}:{target_id}" for _, kind, target_id in rows})
+
+        if not backend.apply(changes, wait=wait) or not applied:
             break
-        keys = {f"{kind}:{target_id}" for _, kind, target_id in rows}
-        documents, removals = load(keys)
-        if not backend.apply(documents, removals, wait=wait):
-            db.session.rollback()
-            break
-        db.session.execute(delete(SearchOutbox).where(SearchOutbox.id.in_([row_id for row_id, _, _ in rows])))
+        db.session.execute(delete(SearchOutbox).where(SearchOutbox.id.in_(applied)))
         db.session.commit()
-        done += len(rows)
+        done += len(applied)
     db.session.rollback()  # end the read transaction either way
     return done

@@ -18,14 +18,14 @@ import shutil
 import threading
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterator
 
 from whoosh import highlight, index, qparser, query as wq
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.lang.porter2 import stem
 
-from .backend import Document, Hit, Query, Results, SearchBackend, SearchUnavailable, Status
+from .backend import Changes, Document, Hit, Query, Results, SearchBackend, SearchUnavailable, Status
 
 WAIT_SECONDS = 30.0  # a blocking writer (indexer, rebuild) gives up after this long
 MAX_QUERY_CHARS = 500  # longer text is cut: a 2,000-character paste still searches its start
@@ -130,7 +130,7 @@ class WhooshBackend(SearchBackend):
 
     # ── writing ──────────────────────────────────────────────────────────────
 
-    def apply(self, upserts: Iterable[Document], removals: Iterable[str], *, wait: bool) -> bool:
+    def apply(self, changes: Callable[[], Changes], *, wait: bool) -> bool:
         while True:
             path = self._current_dir()
             try:
@@ -151,6 +151,7 @@ class WhooshBackend(SearchBackend):
             if not wait:
                 return False
         try:
+            upserts, removals = (list(part) for part in changes())
             for key in removals:
                 writer.delete_by_term("key", key)
             for document in upserts:
@@ -158,7 +159,10 @@ class WhooshBackend(SearchBackend):
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        if upserts or removals:
+            writer.commit()
+        else:
+            writer.cancel()  # another drain took the rows first: no new generation for nothing
         return True
 
     def rebuild(self, documents: Iterator[Document], total: int, progress=None) -> int:
