@@ -8,12 +8,15 @@ Table (not the model) is invisible to both: call `enqueue(kind, id)` next to it.
 
 An answer's change can alter its question's document too (the question's "has an official
 answer" field): PARENT_COLUMNS lists those columns, and their changes enqueue the question.
+The other way round, an answer's document copies its question's title, tags, agency, state and
+accepted answer: CHILD_COLUMNS lists those, and their changes (or `enqueue("question", ...)`)
+enqueue every answer of the question too, with one INSERT ... SELECT.
 """
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Integer, String, delete, event, insert, select
+from sqlalchemy import Integer, String, delete, event, insert, inspect, literal, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from ..extensions import UTCDateTime, db, utcnow
@@ -32,6 +35,8 @@ INDEXED = {
 KINDS = {Question: "question", Answer: "answer", Suggestion: "suggestion"}
 # Answer columns that also change the question's document ("has an official answer").
 PARENT_COLUMNS = {"state", "official_agency_id", "official_at", "question_id"}
+# Question columns copied into its answers' documents (forum/search/documents.py).
+CHILD_COLUMNS = {"title", "tag_names", "agency_id", "agency", "state", "accepted_answer_id"}
 
 
 class SearchOutbox(db.Model):
@@ -52,8 +57,14 @@ def enqueue(kind: str, target_id: int, session: Session | None = None) -> None:
 
 
 def enqueue_many(kind: str, target_ids, session: Session | None = None) -> None:
-    """Mark documents as changed in one statement, e.g. next to a bulk UPDATE by primary key."""
-    _write(session or db.session, [(kind, target_id) for target_id in target_ids])
+    """Mark documents as changed in one statement, e.g. next to a bulk UPDATE by primary key.
+    Questions bring their answers along (their documents copy the question's fields)."""
+    session = session or db.session
+    target_ids = sorted(set(target_ids))
+    _write(session, [(kind, target_id) for target_id in target_ids])
+    if kind == "question":
+        for start in range(0, len(target_ids), BATCH):
+            _write_answers_of(session, target_ids[start:start + BATCH])
 
 
 def _write(session: Session, changes) -> None:
@@ -63,17 +74,35 @@ def _write(session: Session, changes) -> None:
         session.info["search_outbox_written"] = True
 
 
+def _write_answers_of(session: Session, question_ids) -> None:
+    """Enqueue every answer of `question_ids` (a list, or a SELECT of question ids) in one
+    INSERT ... SELECT, however many answers there are."""
+    answers = select(literal("answer", String(20)), Answer.id, literal(utcnow(), UTCDateTime)).where(
+        Answer.question_id.in_(question_ids))
+    session.execute(insert(SearchOutbox.__table__).from_select(["kind", "target_id", "created_at"], answers))
+    session.info["search_outbox_written"] = True
+
+
+def _changed(obj, names) -> bool:
+    attrs = inspect(obj).attrs
+    return any(attrs[name].history.has_changes() for name in names if name in attrs)
+
+
 @event.listens_for(Session, "after_flush")
 def _after_flush(session: Session, flush_context) -> None:
-    changes = []
+    changes, parents = [], set()
     for obj in list(session.new) + list(session.dirty) + list(session.deleted):
         model = type(obj)
         if model in KINDS and (obj not in session.dirty or session.is_modified(obj)):
             changes.append((KINDS[model], obj.id))
             if model is Answer and obj.question_id is not None:
                 changes.append(("question", obj.question_id))
+            if model is Question and obj in session.dirty and _changed(obj, CHILD_COLUMNS):
+                parents.add(obj.id)
     if changes:
         _write(session, changes)
+    if parents:
+        _write_answers_of(session, sorted(parents))
 
 
 @event.listens_for(Session, "do_orm_execute")
@@ -95,6 +124,8 @@ def _on_update(state) -> None:
         return
     ids = state.session.scalars(select(model.id).where(statement.whereclause)).all()
     _write(state.session, [(KINDS[model], i) for i in ids])
+    if model is Question and ids and names & CHILD_COLUMNS:
+        _write_answers_of(state.session, select(Question.id).where(statement.whereclause))
 
 
 @event.listens_for(Session, "after_commit")
