@@ -60,6 +60,9 @@ class Query:
     sort: str = "relevance"
     page: int = 1
     per_page: int = 20
+    # Every word must match: no falling back to posts with some of them, no spelling correction
+    # (how the search page checks that a "Did you mean" would find something).
+    strict: bool = False
 
 
 @dataclass(frozen=True)

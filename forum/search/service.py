@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from flask import current_app, url_for
 from markupsafe import Markup
@@ -85,7 +85,21 @@ def search(query: Query) -> SearchPage:
     except SearchUnavailable as error:
         current_app.logger.warning("search unavailable, using the database: %s", error)
         return _fallback(query)
-    return SearchPage(query, _recheck(found.hits), found.total, found.corrected, notes=found.notes)
+    return SearchPage(query, _recheck(found.hits), found.total, _useful_correction(query, found.corrected),
+                      notes=found.notes)
+
+
+def _useful_correction(query: Query, corrected: str | None) -> str | None:
+    """`corrected` only if searching for it finds a post the reader may see. The index's word
+    list still holds words of hidden posts, and of deleted ones until its segments merge: a
+    suggestion must not reveal them."""
+    if not corrected:
+        return None
+    try:
+        found = backend().search(replace(query, text=corrected, page=1, strict=True))
+    except SearchUnavailable:
+        return None
+    return corrected if _recheck(found.hits) else None
 
 
 def _fallback(query: Query) -> SearchPage:

@@ -238,7 +238,7 @@ class WhooshBackend(SearchBackend):
         try:
             page = searcher.search_page(parsed, max(query.page, 1), pagelen=query.per_page, **kwargs)
             notes = []
-            if page.total == 0:
+            if page.total == 0 and not query.strict:
                 # Every word did not match: show posts matching some of them instead.
                 loose = _parse(searcher.schema, text, qparser.OrGroup.factory(0.9))
                 if loose is not None:
@@ -246,7 +246,7 @@ class WhooshBackend(SearchBackend):
                     if page.total:
                         notes.append("No post has all of your words; these have some of them.")
             corrected = None
-            if page.total < 3:
+            if page.total < 3 and not query.strict:
                 # A shared first letter keeps the corrector's search small (typos rarely start a word).
                 correction = searcher.correct_query(parsed, text, prefix=1, maxdist=2)
                 if correction.query != parsed and correction.string.strip().lower() != text.lower():
