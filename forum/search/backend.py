@@ -26,9 +26,12 @@ class Document:
     """One searchable post, in plain values. `key` is "<type>:<id>", unique in the index."""
     type: str
     id: int
-    title: str
+    title: str  # searched, and boosted over the body; an answer has none of its own
     body: str
     question_id: int | None = None  # an answer's question (for links and grouping)
+    # An answer's question title: shown as its title but not searched, so that a question's
+    # words find the question first, not its answers carrying the same boosted title.
+    question_title: str = ""
     tags: tuple[str, ...] = ()
     agency: str | None = None  # agency slug
     status: str = ""  # "answered"/"unanswered" for questions; a suggestion's status

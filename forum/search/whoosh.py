@@ -45,6 +45,7 @@ def make_schema() -> Schema:
         type=ID(stored=True),
         id=STORED(),
         question_id=STORED(),
+        question_title=STORED(),  # an answer's question: shown, never searched
         title=TEXT(analyzer=analyzer, field_boost=3.0, stored=True, spelling=True),
         # Spelling suggestions come from titles only: a second, unstemmed copy of every body
         # slowed rebuilds by a third for little gain.
@@ -57,6 +58,9 @@ def make_schema() -> Schema:
         created=DATETIME(stored=True, sortable=True),
         score=NUMERIC(stored=True, sortable=True, signed=True, bits=32),
     )
+
+
+_FIELD_NAMES = sorted(make_schema().names())
 
 
 class _EscapingFormatter(highlight.Formatter):
@@ -105,9 +109,11 @@ class WhooshBackend(SearchBackend):
     def _index(self):
         path = self._current_dir()
         try:
-            return index.open_dir(str(path))
+            ix = index.open_dir(str(path))
         except Exception as error:  # EmptyIndexError, a truncated TOC, unpickling errors…
             raise SearchUnavailable(f"index at {path} cannot be opened: {error}") from error
+        _check_schema(ix, path)
+        return ix
 
     def _searcher(self):
         """A searcher per thread, refreshed when another process committed since."""
@@ -121,6 +127,7 @@ class WhooshBackend(SearchBackend):
                 cached = self._index().searcher()
                 self._local.path = path
         except SearchUnavailable:
+            self._local.searcher = None  # the cached one may be closed already
             raise
         except Exception as error:
             self._local.searcher = None
@@ -134,11 +141,15 @@ class WhooshBackend(SearchBackend):
         while True:
             path = self._current_dir()
             try:
-                writer = index.open_dir(str(path)).writer(timeout=WAIT_SECONDS if wait else 0.0, delay=0.05)
+                ix = index.open_dir(str(path))
+                _check_schema(ix, path)
+                writer = ix.writer(timeout=WAIT_SECONDS if wait else 0.0, delay=0.05)
             except index.LockError:
                 if wait:
                     raise SearchUnavailable("the index stayed locked") from None
                 return False
+            except SearchUnavailable:
+                raise
             except Exception as error:
                 if self._current_dir() != path:
                     continue  # a rebuild removed the old index while we waited for its lock
@@ -271,10 +282,18 @@ class WhooshBackend(SearchBackend):
             raise SearchUnavailable(f"search failed: {error}") from error
 
 
+def _check_schema(ix, path: Path) -> None:
+    """An index built by another version (other fields) is unusable until rebuilt: say so, rather
+    than fail on a missing field in the middle of a search or an update."""
+    if sorted(ix.schema.names()) != _FIELD_NAMES:
+        raise SearchUnavailable(f"index at {path} was built by another version: rebuild it")
+
+
 def _fields(document: Document) -> dict:
     return {
         "key": document.key, "type": document.type, "id": document.id, "question_id": document.question_id,
-        "title": document.title or "", "body": document.body or "", "tags": " ".join(document.tags),
+        "title": document.title or "", "question_title": document.question_title or "",
+        "body": document.body or "", "tags": " ".join(document.tags),
         "agency": document.agency or "", "status": document.status or "", "accepted": document.accepted,
         "official": document.official, "created": _naive_utc(document.created_at) or datetime(1970, 1, 1),
         "score": int(document.score),
@@ -326,7 +345,7 @@ def _hit(hit) -> Hit:
     formatter = _EscapingFormatter()
     hit.results.formatter = formatter
     hit.results.fragmenter = highlight.WholeFragmenter()
-    title = hit.highlights("title") or html.escape(hit["title"], quote=False)
+    title = hit.highlights("title") or html.escape(hit["title"] or hit["question_title"], quote=False)
     hit.results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
     # Snippets come from the start of the text: re-analysing 20,000 characters per hit is slow.
     body = hit.highlights("body", text=hit["body"][:HIGHLIGHT_CHARS], top=2)

@@ -140,3 +140,28 @@ def test_a_drain_waiting_during_a_rebuild_writes_to_the_new_index(app, asker, dr
     with app.app_context():
         assert backend.keys() == {f"question:{q.id}"}
         assert db.session.query(SearchOutbox).count() == 0
+
+
+def test_an_index_built_by_another_version_falls_back_until_rebuilt(app, client, asker, drain, runner,
+                                                                     monkeypatch):
+    from forum.search import whoosh
+
+    current_schema = whoosh.make_schema
+
+    def older_schema():  # as an earlier release built it, before answers kept their question's title apart
+        schema = current_schema()
+        schema.remove("question_title")
+        return schema
+
+    with monkeypatch.context() as patched:
+        patched.setattr(whoosh, "make_schema", older_schema)
+        app.extensions["forum_search"].clear()
+    make_question(app, asker, title="Seniors card discounts on trains")
+    assert drain() == 0  # the rows wait for the rebuild
+    html = client.get("/search?q=seniors").get_data(as_text=True)
+    assert "temporarily limited" in html and "Seniors card discounts on trains" in html
+    result = runner.invoke(args=["forum", "search", "status"])
+    assert result.exit_code == 1 and "another version" in result.output
+    assert runner.invoke(args=["forum", "search", "rebuild"]).exit_code == 0
+    html = client.get("/search?q=seniors").get_data(as_text=True)
+    assert "temporarily limited" not in html and "<mark>Seniors</mark>" in html

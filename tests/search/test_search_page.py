@@ -33,6 +33,19 @@ def test_answers_are_found_and_link_to_their_question(app, client, asker, drain)
     assert f'href="{q.url}#answer-{a.id}"' in html
 
 
+def test_a_question_ranks_above_its_own_answers_for_a_title_match(app, client, asker, drain):
+    question = make_question(app, asker, title="Pension credit for carers", body="How do I claim it?")
+    for n in range(6):
+        make_answer(app, question, make_user(app), body=f"Tip {n}: ring the pension credit helpline early.")
+    make_answer(app, question, make_user(app), body="The form asks for your bank details.")
+    drain()
+    found = titles(client, "/search?q=pension+credit")
+    assert found[0] == "Pension credit for carers"
+    assert found[1:] == ["Answer to: Pension credit for carers"] * 6
+    # Answers are still found by their own words, under their question's title.
+    assert titles(client, "/search?q=bank+details") == ["Answer to: Pension credit for carers"]
+
+
 def test_filters_by_agency_tag_accepted_and_date(app, client, asker, drain):
     tax = make_agency(app, name="Tax Office", slug="tax-office")
     make_question(app, asker, title="Refund delayed after changing bank details", tags=("refunds",), agency=tax)
