@@ -63,9 +63,6 @@ class Query:
     sort: str = "relevance"
     page: int = 1
     per_page: int = 20
-    # Every word must match: no falling back to posts with some of them, no spelling correction
-    # (how the search page checks that a "Did you mean" would find something).
-    strict: bool = False
 
 
 @dataclass(frozen=True)
@@ -113,10 +110,14 @@ class SearchBackend(ABC):
         wait for it (bounded) and return True once committed."""
 
     @abstractmethod
-    def search(self, query: Query) -> Results:
+    def search(self, query: Query, visible: Callable[[list[str]], set[str]]) -> Results:
         """One page of hits for `query`, with highlighted, escaped snippets. Forgiving: any
         text a person can type gives results or none, never an exception other than
-        SearchUnavailable."""
+        SearchUnavailable.
+
+        `visible(keys)` says which of the keys the reader may see now (the database decides):
+        pages, the total and any "Did you mean" are made of those only, so a stale index neither
+        lists nor counts nor suggests words from what is hidden."""
 
     @abstractmethod
     def similar(self, text: str, limit: int, type: str = "question", titles_only: bool = False) -> list[Hit]:

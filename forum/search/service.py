@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from flask import current_app, url_for
 from markupsafe import Markup
@@ -54,11 +54,15 @@ def _suggestion_url(suggestion) -> str:
     return url_for("suggestions.suggestion", suggestion_id=suggestion.id, slug=suggestion.slug)
 
 
-def _recheck(hits: list[Hit]) -> list[Result]:
-    """Keep the hits whose rows are public now, whatever the index says."""
+def _recheck(hits: list[Hit], checked: bool = False) -> list[Result]:
+    """Keep the hits whose rows are public now, whatever the index says. `checked`: the hits
+    were just checked with queries.visible_keys, so answers need no second look (their
+    questions are loaded anyway, for display, and so checked again)."""
     question_ids = {h.id if h.type == "question" else h.question_id for h in hits if h.type in ("question", "answer")}
     answer_ids = {h.id for h in hits if h.type == "answer"}
-    questions, answers = queries.visible({i for i in question_ids if i}, answer_ids)
+    questions, answers = queries.visible({i for i in question_ids if i}, set() if checked else answer_ids)
+    if checked:
+        answers = answer_ids
     suggestions = queries.visible_suggestions({h.id for h in hits if h.type == "suggestion"})
     results = []
     for hit in hits:
@@ -81,25 +85,11 @@ def search(query: Query) -> SearchPage:
         return SearchPage(query, [], 0, notes=["Type a word or two to search, like “passport renewal”."]
                           if query.text.strip() else [])
     try:
-        found = backend().search(query)
+        found = backend().search(query, queries.visible_keys)
     except SearchUnavailable as error:
         current_app.logger.warning("search unavailable, using the database: %s", error)
         return _fallback(query)
-    return SearchPage(query, _recheck(found.hits), found.total, _useful_correction(query, found.corrected),
-                      notes=found.notes)
-
-
-def _useful_correction(query: Query, corrected: str | None) -> str | None:
-    """`corrected` only if searching for it finds a post the reader may see. The index's word
-    list still holds words of hidden posts, and of deleted ones until its segments merge: a
-    suggestion must not reveal them."""
-    if not corrected:
-        return None
-    try:
-        found = backend().search(replace(query, text=corrected, page=1, strict=True))
-    except SearchUnavailable:
-        return None
-    return corrected if _recheck(found.hits) else None
+    return SearchPage(query, _recheck(found.hits, checked=True), found.total, found.corrected, notes=found.notes)
 
 
 def _fallback(query: Query) -> SearchPage:

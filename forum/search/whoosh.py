@@ -32,6 +32,10 @@ MAX_QUERY_CHARS = 500  # longer text is cut: a 2,000-character paste still searc
 MAX_TERMS = 30
 SNIPPET_CHARS = 240
 HIGHLIGHT_CHARS = 3_000
+# Result sets up to this size are re-checked against the database whole, for an exact count
+# (see _visible_page); at most this many hits are checked when a stale index makes pages short.
+CHECK_LIMIT = 200
+MAX_CHECKED = 10_000
 
 
 def _analyzer():
@@ -232,7 +236,7 @@ class WhooshBackend(SearchBackend):
         except SearchUnavailable as error:
             return Status(False, 0, str(self.root), str(error))
 
-    def search(self, query: Query) -> Results:
+    def search(self, query: Query, visible: Callable[[list[str]], set[str]]) -> Results:
         text = clean_text(query.text)
         searcher = self._searcher()
         parsed = _parse(searcher.schema, text, qparser.AndGroup)
@@ -246,27 +250,31 @@ class WhooshBackend(SearchBackend):
             # Ties go to the newer post, as in the database fallback: an order that does not
             # depend on which segment a document landed in.
             kwargs.update(sortedby=["score", "created"], reverse=True)
+        page = max(query.page, 1)
         try:
-            page = searcher.search_page(parsed, max(query.page, 1), pagelen=query.per_page, **kwargs)
+            hits, total = _visible_page(searcher, parsed, page, query.per_page, visible, kwargs)
             notes = []
-            if page.total == 0 and not query.strict:
-                # Every word did not match: show posts matching some of them instead.
+            if total == 0:
+                # No post the reader may see has every word: show posts with some of them instead.
                 loose = _parse(searcher.schema, text, qparser.OrGroup.factory(0.9))
                 if loose is not None:
-                    page = searcher.search_page(loose, max(query.page, 1), pagelen=query.per_page, **kwargs)
-                    if page.total:
+                    hits, total = _visible_page(searcher, loose, page, query.per_page, visible, kwargs)
+                    if total:
                         notes.append("No post has all of your words; these have some of them.")
             corrected = None
-            if page.total < 3 and not query.strict:
+            if total < 3:
                 # A shared first letter keeps the corrector's search small (typos rarely start a word).
                 correction = searcher.correct_query(parsed, text, prefix=1, maxdist=2)
-                if correction.query != parsed and correction.string.strip().lower() != text.lower():
+                # The word list still holds words of hidden posts, and of deleted ones until the
+                # segments merge: offer a correction only if it finds a post the reader may see.
+                if (correction.query != parsed and correction.string.strip().lower() != text.lower()
+                        and _visible_page(searcher, correction.query, 1, 1, visible, kwargs)[1]):
                     corrected = correction.string
-            hits = [_hit(hit) for hit in page] if page.total and page.pagenum == max(query.page, 1) else []
+            hits = [_hit(hit) for hit in hits]
         except Exception as error:  # a reader that vanished mid-search (rebuild swap, disk gone)
             self._local.searcher = None
             raise SearchUnavailable(f"search failed: {error}") from error
-        return Results(hits, page.total, corrected, notes)
+        return Results(hits, total, corrected, notes)
 
     def similar(self, text: str, limit: int, type: str = "question", titles_only: bool = False) -> list[Hit]:
         words = [token.text for token in _analyzer()(clean_text(text))][:MAX_TERMS]
@@ -320,6 +328,29 @@ def _parse(schema, text: str, group):
         plain = parser.parse(" ".join(w for w in words if w.upper() not in ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE")))
         return None if plain is wq.NullQuery or not list(plain.iter_all_terms()) else plain
     return parsed
+
+
+def _visible_page(searcher, parsed, page: int, per_page: int, visible, kwargs):
+    """The whoosh hits of page `page` among those `visible` keeps, and the total to show.
+
+    A result set of up to CHECK_LIMIT hits (as any query that singles out a hidden post gives)
+    is checked whole, so its count is exact. A larger one is checked up to the end of the page
+    and counted as the index says, less what was found hidden. A page that comes out short
+    while unchecked hits remain is checked further, so a page is only short (or empty) at the
+    true end of the results."""
+    start, end = (page - 1) * per_page, page * per_page
+    checking = end
+    while True:
+        results = searcher.search(parsed, limit=max(CHECK_LIMIT, checking), **kwargs)
+        found = list(results)
+        if len(results) > CHECK_LIMIT:
+            found = found[:checking]
+        allowed = visible([hit["key"] for hit in found])
+        shown = [hit for hit in found if hit["key"] in allowed]
+        unchecked = len(results) - len(found)
+        if len(shown) >= end or not unchecked or checking >= MAX_CHECKED:
+            return shown[start:end], len(shown) + unchecked
+        checking = min(checking * 4, MAX_CHECKED)
 
 
 def _filters(query: Query):
