@@ -45,7 +45,7 @@ def _analyzer():
 def make_schema() -> Schema:
     analyzer = _analyzer()
     return Schema(
-        key=ID(unique=True, stored=True),
+        key=ID(unique=True, stored=True, sortable=True),  # a column: read fast for visibility checks
         type=ID(stored=True),
         id=STORED(),
         question_id=STORED(),
@@ -345,8 +345,9 @@ def _visible_page(searcher, parsed, page: int, per_page: int, visible, kwargs):
         found = list(results)
         if len(results) > CHECK_LIMIT:
             found = found[:checking]
-        allowed = visible([hit["key"] for hit in found])
-        shown = [hit for hit in found if hit["key"] in allowed]
+        keys = searcher.reader().column_reader("key")
+        allowed = visible([keys[hit.docnum] for hit in found])
+        shown = [hit for hit in found if keys[hit.docnum] in allowed]
         unchecked = len(results) - len(found)
         if len(shown) >= end or not unchecked or checking >= MAX_CHECKED:
             return shown[start:end], len(shown) + unchecked
