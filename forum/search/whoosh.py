@@ -64,7 +64,13 @@ def make_schema() -> Schema:
     )
 
 
-_FIELD_NAMES = sorted(make_schema().names())
+def _signature(schema) -> list[tuple]:
+    """What an index's fields must match to be used (whoosh schemas do not compare equal)."""
+    return sorted((name, type(field).__name__, field.stored, field.column_type is not None)
+                  for name, field in schema.items())
+
+
+_SIGNATURE = _signature(make_schema())
 
 
 class _EscapingFormatter(highlight.Formatter):
@@ -293,7 +299,7 @@ class WhooshBackend(SearchBackend):
 def _check_schema(ix, path: Path) -> None:
     """An index built by another version (other fields) is unusable until rebuilt: say so, rather
     than fail on a missing field in the middle of a search or an update."""
-    if sorted(ix.schema.names()) != _FIELD_NAMES:
+    if _signature(ix.schema) != _SIGNATURE:
         raise SearchUnavailable(f"index at {path} was built by another version: rebuild it")
 
 

@@ -145,13 +145,17 @@ def test_a_drain_waiting_during_a_rebuild_writes_to_the_new_index(app, asker, dr
 
 def test_an_index_built_by_another_version_falls_back_until_rebuilt(app, client, asker, drain, runner,
                                                                      monkeypatch):
+    from whoosh.fields import ID
+
     from forum.search import whoosh
 
     current_schema = whoosh.make_schema
 
-    def older_schema():  # as an earlier release built it, before answers kept their question's title apart
+    def older_schema():  # as the previous release built it: no question_title, no column of keys
         schema = current_schema()
         schema.remove("question_title")
+        schema.remove("key")
+        schema.add("key", ID(unique=True, stored=True))
         return schema
 
     with monkeypatch.context() as patched:
