@@ -9,7 +9,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 # Every document has a type; adding one means a loader in forum/search/documents.py (see its
 # docstring) and its name here.
@@ -26,9 +26,12 @@ class Document:
     """One searchable post, in plain values. `key` is "<type>:<id>", unique in the index."""
     type: str
     id: int
-    title: str
+    title: str  # searched, and boosted over the body; an answer has none of its own
     body: str
     question_id: int | None = None  # an answer's question (for links and grouping)
+    # An answer's question title: shown as its title but not searched, so that a question's
+    # words find the question first, not its answers carrying the same boosted title.
+    question_title: str = ""
     tags: tuple[str, ...] = ()
     agency: str | None = None  # agency slug
     status: str = ""  # "answered"/"unanswered" for questions; a suggestion's status
@@ -40,6 +43,10 @@ class Document:
     @property
     def key(self) -> str:
         return f"{self.type}:{self.id}"
+
+
+# What an index update holds: documents to add or replace, and keys of documents to remove.
+Changes = tuple[Iterable[Document], Iterable[str]]
 
 
 @dataclass(frozen=True)
@@ -92,17 +99,25 @@ class SearchBackend(ABC):
     """
 
     @abstractmethod
-    def apply(self, upserts: Iterable[Document], removals: Iterable[str], *, wait: bool) -> bool:
-        """Add or replace `upserts` and remove the documents with keys `removals`, in one commit.
+    def apply(self, changes: Callable[[], Changes], *, wait: bool) -> bool:
+        """Take the write lock, then call `changes()` for (upserts, removals) and add or replace
+        the upserts and remove the documents with keys `removals`, in one commit.
 
-        With wait=False, return False at once (changing nothing) when another process holds
-        the write lock; with wait=True wait for it (bounded) and return True once committed."""
+        `changes` is called only while the lock is held, so whatever it reads from the database
+        is at least as new as what any earlier writer wrote: two drains can never write an older
+        version over a newer one. With wait=False, return False at once (changing nothing, and
+        without calling `changes`) when another process holds the write lock; with wait=True
+        wait for it (bounded) and return True once committed."""
 
     @abstractmethod
-    def search(self, query: Query) -> Results:
+    def search(self, query: Query, visible: Callable[[list[str]], set[str]]) -> Results:
         """One page of hits for `query`, with highlighted, escaped snippets. Forgiving: any
         text a person can type gives results or none, never an exception other than
-        SearchUnavailable."""
+        SearchUnavailable.
+
+        `visible(keys)` says which of the keys the reader may see now (the database decides):
+        pages, the total and any "Did you mean" are made of those only, so a stale index neither
+        lists nor counts nor suggests words from what is hidden."""
 
     @abstractmethod
     def similar(self, text: str, limit: int, type: str = "question", titles_only: bool = False) -> list[Hit]:

@@ -52,8 +52,8 @@ def _question_doc(row, synonyms) -> Document:
 
 def _answer_doc(row, synonyms) -> Document:
     aid, body, created, score, official, qid, title, tags, agency, accepted = row
-    return Document("answer", aid, title, body, question_id=qid, tags=_tags(tags, synonyms), agency=agency,
-                    status="answer", accepted=accepted == aid, official=official is not None,
+    return Document("answer", aid, "", body, question_id=qid, question_title=title, tags=_tags(tags, synonyms),
+                    agency=agency, status="answer", accepted=accepted == aid, official=official is not None,
                     created_at=created, score=score)
 
 

@@ -2,7 +2,7 @@
 the index's) and the simple fallback search used while the index is unavailable."""
 from __future__ import annotations
 
-from sqlalchemy import or_, select
+from sqlalchemy import String, literal, or_, select, union_all
 from sqlalchemy.orm import joinedload
 
 from ..accounts.models import Agency
@@ -17,14 +17,38 @@ FALLBACK_WORDS = 8
 
 def visible(question_ids: set[int], answer_ids: set[int]) -> tuple[dict[int, Question], set[int]]:
     """The public questions among `question_ids` (with their agency) and the public answers
-    among `answer_ids` whose question is public too. Two queries whatever the number."""
+    among `answer_ids` whose question is public too. Two queries (one without answers) whatever
+    the number."""
     questions = {q.id: q for q in db.session.scalars(
         select(Question).where(Question.id.in_(question_ids), Question.state == "public")
         .options(joinedload(Question.agency)))}
+    if not answer_ids:
+        return questions, set()
     answers = set(db.session.scalars(
         select(Answer.id).join(Question, Question.id == Answer.question_id)
         .where(Answer.id.in_(answer_ids), Answer.state == "public", Question.state == "public")))
     return questions, answers
+
+
+def visible_keys(keys: list[str]) -> set[str]:
+    """The keys ("question:12", "answer:7", "suggestion:3") of rows the public may see now:
+    ids only, for checking a whole window of hits. One query whatever the number."""
+    wanted: dict[str, list[int]] = {"question": [], "answer": [], "suggestion": []}
+    for key in keys:
+        kind, _, raw = key.partition(":")
+        if kind in wanted and raw.isdigit():
+            wanted[kind].append(int(raw))
+    public = {  # type -> (its id column, a statement of its public rows' ids)
+        "question": (Question.id, select(Question.id).where(Question.state == "public")),
+        "answer": (Answer.id, select(Answer.id).join(Question, Question.id == Answer.question_id)
+                   .where(Answer.state == "public", Question.state == "public")),
+        "suggestion": (Suggestion.id, select(Suggestion.id)),  # suggestions have no hidden state
+    }
+    parts = [statement.add_columns(literal(kind, String(20))).where(column.in_(wanted[kind]))
+             for kind, (column, statement) in public.items() if wanted[kind]]
+    if not parts:
+        return set()
+    return {f"{kind}:{i}" for i, kind in db.session.execute(union_all(*parts) if len(parts) > 1 else parts[0])}
 
 
 def visible_suggestions(ids: set[int]) -> dict[int, Suggestion]:

@@ -54,11 +54,15 @@ def _suggestion_url(suggestion) -> str:
     return url_for("suggestions.suggestion", suggestion_id=suggestion.id, slug=suggestion.slug)
 
 
-def _recheck(hits: list[Hit]) -> list[Result]:
-    """Keep the hits whose rows are public now, whatever the index says."""
+def _recheck(hits: list[Hit], checked: bool = False) -> list[Result]:
+    """Keep the hits whose rows are public now, whatever the index says. `checked`: the hits
+    were just checked with queries.visible_keys, so answers need no second look (their
+    questions are loaded anyway, for display, and so checked again)."""
     question_ids = {h.id if h.type == "question" else h.question_id for h in hits if h.type in ("question", "answer")}
     answer_ids = {h.id for h in hits if h.type == "answer"}
-    questions, answers = queries.visible({i for i in question_ids if i}, answer_ids)
+    questions, answers = queries.visible({i for i in question_ids if i}, set() if checked else answer_ids)
+    if checked:
+        answers = answer_ids
     suggestions = queries.visible_suggestions({h.id for h in hits if h.type == "suggestion"})
     results = []
     for hit in hits:
@@ -81,11 +85,11 @@ def search(query: Query) -> SearchPage:
         return SearchPage(query, [], 0, notes=["Type a word or two to search, like “passport renewal”."]
                           if query.text.strip() else [])
     try:
-        found = backend().search(query)
+        found = backend().search(query, queries.visible_keys)
     except SearchUnavailable as error:
         current_app.logger.warning("search unavailable, using the database: %s", error)
         return _fallback(query)
-    return SearchPage(query, _recheck(found.hits), found.total, found.corrected, notes=found.notes)
+    return SearchPage(query, _recheck(found.hits, checked=True), found.total, found.corrected, notes=found.notes)
 
 
 def _fallback(query: Query) -> SearchPage:

@@ -18,20 +18,24 @@ import shutil
 import threading
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterator
 
 from whoosh import highlight, index, qparser, query as wq
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.lang.porter2 import stem
 
-from .backend import Document, Hit, Query, Results, SearchBackend, SearchUnavailable, Status
+from .backend import Changes, Document, Hit, Query, Results, SearchBackend, SearchUnavailable, Status
 
 WAIT_SECONDS = 30.0  # a blocking writer (indexer, rebuild) gives up after this long
 MAX_QUERY_CHARS = 500  # longer text is cut: a 2,000-character paste still searches its start
 MAX_TERMS = 30
 SNIPPET_CHARS = 240
 HIGHLIGHT_CHARS = 3_000
+# Result sets up to this size are re-checked against the database whole, for an exact count
+# (see _visible_page); at most this many hits are checked when a stale index makes pages short.
+CHECK_LIMIT = 200
+MAX_CHECKED = 10_000
 
 
 def _analyzer():
@@ -41,10 +45,11 @@ def _analyzer():
 def make_schema() -> Schema:
     analyzer = _analyzer()
     return Schema(
-        key=ID(unique=True, stored=True),
+        key=ID(unique=True, stored=True, sortable=True),  # a column: read fast for visibility checks
         type=ID(stored=True),
         id=STORED(),
         question_id=STORED(),
+        question_title=STORED(),  # an answer's question: shown, never searched
         title=TEXT(analyzer=analyzer, field_boost=3.0, stored=True, spelling=True),
         # Spelling suggestions come from titles only: a second, unstemmed copy of every body
         # slowed rebuilds by a third for little gain.
@@ -57,6 +62,15 @@ def make_schema() -> Schema:
         created=DATETIME(stored=True, sortable=True),
         score=NUMERIC(stored=True, sortable=True, signed=True, bits=32),
     )
+
+
+def _signature(schema) -> list[tuple]:
+    """What an index's fields must match to be used (whoosh schemas do not compare equal)."""
+    return sorted((name, type(field).__name__, field.stored, field.column_type is not None)
+                  for name, field in schema.items())
+
+
+_SIGNATURE = _signature(make_schema())
 
 
 class _EscapingFormatter(highlight.Formatter):
@@ -105,9 +119,11 @@ class WhooshBackend(SearchBackend):
     def _index(self):
         path = self._current_dir()
         try:
-            return index.open_dir(str(path))
+            ix = index.open_dir(str(path))
         except Exception as error:  # EmptyIndexError, a truncated TOC, unpickling errors…
             raise SearchUnavailable(f"index at {path} cannot be opened: {error}") from error
+        _check_schema(ix, path)
+        return ix
 
     def _searcher(self):
         """A searcher per thread, refreshed when another process committed since."""
@@ -121,6 +137,7 @@ class WhooshBackend(SearchBackend):
                 cached = self._index().searcher()
                 self._local.path = path
         except SearchUnavailable:
+            self._local.searcher = None  # the cached one may be closed already
             raise
         except Exception as error:
             self._local.searcher = None
@@ -130,15 +147,19 @@ class WhooshBackend(SearchBackend):
 
     # ── writing ──────────────────────────────────────────────────────────────
 
-    def apply(self, upserts: Iterable[Document], removals: Iterable[str], *, wait: bool) -> bool:
+    def apply(self, changes: Callable[[], Changes], *, wait: bool) -> bool:
         while True:
             path = self._current_dir()
             try:
-                writer = index.open_dir(str(path)).writer(timeout=WAIT_SECONDS if wait else 0.0, delay=0.05)
+                ix = index.open_dir(str(path))
+                _check_schema(ix, path)
+                writer = ix.writer(timeout=WAIT_SECONDS if wait else 0.0, delay=0.05)
             except index.LockError:
                 if wait:
                     raise SearchUnavailable("the index stayed locked") from None
                 return False
+            except SearchUnavailable:
+                raise
             except Exception as error:
                 if self._current_dir() != path:
                     continue  # a rebuild removed the old index while we waited for its lock
@@ -151,6 +172,7 @@ class WhooshBackend(SearchBackend):
             if not wait:
                 return False
         try:
+            upserts, removals = (list(part) for part in changes())
             for key in removals:
                 writer.delete_by_term("key", key)
             for document in upserts:
@@ -158,7 +180,10 @@ class WhooshBackend(SearchBackend):
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        if upserts or removals:
+            writer.commit()
+        else:
+            writer.cancel()  # another drain took the rows first: no new generation for nothing
         return True
 
     def rebuild(self, documents: Iterator[Document], total: int, progress=None) -> int:
@@ -217,7 +242,7 @@ class WhooshBackend(SearchBackend):
         except SearchUnavailable as error:
             return Status(False, 0, str(self.root), str(error))
 
-    def search(self, query: Query) -> Results:
+    def search(self, query: Query, visible: Callable[[list[str]], set[str]]) -> Results:
         text = clean_text(query.text)
         searcher = self._searcher()
         parsed = _parse(searcher.schema, text, qparser.AndGroup)
@@ -231,27 +256,31 @@ class WhooshBackend(SearchBackend):
             # Ties go to the newer post, as in the database fallback: an order that does not
             # depend on which segment a document landed in.
             kwargs.update(sortedby=["score", "created"], reverse=True)
+        page = max(query.page, 1)
         try:
-            page = searcher.search_page(parsed, max(query.page, 1), pagelen=query.per_page, **kwargs)
+            hits, total = _visible_page(searcher, parsed, page, query.per_page, visible, kwargs)
             notes = []
-            if page.total == 0:
-                # Every word did not match: show posts matching some of them instead.
+            if total == 0:
+                # No post the reader may see has every word: show posts with some of them instead.
                 loose = _parse(searcher.schema, text, qparser.OrGroup.factory(0.9))
                 if loose is not None:
-                    page = searcher.search_page(loose, max(query.page, 1), pagelen=query.per_page, **kwargs)
-                    if page.total:
+                    hits, total = _visible_page(searcher, loose, page, query.per_page, visible, kwargs)
+                    if total:
                         notes.append("No post has all of your words; these have some of them.")
             corrected = None
-            if page.total < 3:
+            if total < 3:
                 # A shared first letter keeps the corrector's search small (typos rarely start a word).
                 correction = searcher.correct_query(parsed, text, prefix=1, maxdist=2)
-                if correction.query != parsed and correction.string.strip().lower() != text.lower():
+                # The word list still holds words of hidden posts, and of deleted ones until the
+                # segments merge: offer a correction only if it finds a post the reader may see.
+                if (correction.query != parsed and correction.string.strip().lower() != text.lower()
+                        and _visible_page(searcher, correction.query, 1, 1, visible, kwargs)[1]):
                     corrected = correction.string
-            hits = [_hit(hit) for hit in page] if page.total and page.pagenum == max(query.page, 1) else []
+            hits = [_hit(hit) for hit in hits]
         except Exception as error:  # a reader that vanished mid-search (rebuild swap, disk gone)
             self._local.searcher = None
             raise SearchUnavailable(f"search failed: {error}") from error
-        return Results(hits, page.total, corrected, notes)
+        return Results(hits, total, corrected, notes)
 
     def similar(self, text: str, limit: int, type: str = "question", titles_only: bool = False) -> list[Hit]:
         words = [token.text for token in _analyzer()(clean_text(text))][:MAX_TERMS]
@@ -267,10 +296,18 @@ class WhooshBackend(SearchBackend):
             raise SearchUnavailable(f"search failed: {error}") from error
 
 
+def _check_schema(ix, path: Path) -> None:
+    """An index built by another version (other fields) is unusable until rebuilt: say so, rather
+    than fail on a missing field in the middle of a search or an update."""
+    if _signature(ix.schema) != _SIGNATURE:
+        raise SearchUnavailable(f"index at {path} was built by another version: rebuild it")
+
+
 def _fields(document: Document) -> dict:
     return {
         "key": document.key, "type": document.type, "id": document.id, "question_id": document.question_id,
-        "title": document.title or "", "body": document.body or "", "tags": " ".join(document.tags),
+        "title": document.title or "", "question_title": document.question_title or "",
+        "body": document.body or "", "tags": " ".join(document.tags),
         "agency": document.agency or "", "status": document.status or "", "accepted": document.accepted,
         "official": document.official, "created": _naive_utc(document.created_at) or datetime(1970, 1, 1),
         "score": int(document.score),
@@ -299,6 +336,30 @@ def _parse(schema, text: str, group):
     return parsed
 
 
+def _visible_page(searcher, parsed, page: int, per_page: int, visible, kwargs):
+    """The whoosh hits of page `page` among those `visible` keeps, and the total to show.
+
+    A result set of up to CHECK_LIMIT hits (as any query that singles out a hidden post gives)
+    is checked whole, so its count is exact. A larger one is checked up to the end of the page
+    and counted as the index says, less what was found hidden. A page that comes out short
+    while unchecked hits remain is checked further, so a page is only short (or empty) at the
+    true end of the results."""
+    start, end = (page - 1) * per_page, page * per_page
+    checking = end
+    while True:
+        results = searcher.search(parsed, limit=max(CHECK_LIMIT, checking), **kwargs)
+        found = list(results)
+        if len(results) > CHECK_LIMIT:
+            found = found[:checking]
+        keys = searcher.reader().column_reader("key")
+        allowed = visible([keys[hit.docnum] for hit in found])
+        shown = [hit for hit in found if keys[hit.docnum] in allowed]
+        unchecked = len(results) - len(found)
+        if len(shown) >= end or not unchecked or checking >= MAX_CHECKED:
+            return shown[start:end], len(shown) + unchecked
+        checking = min(checking * 4, MAX_CHECKED)
+
+
 def _filters(query: Query):
     parts = []
     if query.type:
@@ -322,7 +383,7 @@ def _hit(hit) -> Hit:
     formatter = _EscapingFormatter()
     hit.results.formatter = formatter
     hit.results.fragmenter = highlight.WholeFragmenter()
-    title = hit.highlights("title") or html.escape(hit["title"], quote=False)
+    title = hit.highlights("title") or html.escape(hit["title"] or hit["question_title"], quote=False)
     hit.results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
     # Snippets come from the start of the text: re-analysing 20,000 characters per hit is slow.
     body = hit.highlights("body", text=hit["body"][:HIGHLIGHT_CHARS], top=2)

@@ -1,5 +1,6 @@
 """Hidden, held and deleted content is never found, even from a stale index; malformed
 queries never fail; a missing or corrupt index falls back to a database search."""
+import re
 import shutil
 from pathlib import Path
 
@@ -140,3 +141,64 @@ def test_a_drain_waiting_during_a_rebuild_writes_to_the_new_index(app, asker, dr
     with app.app_context():
         assert backend.keys() == {f"question:{q.id}"}
         assert db.session.query(SearchOutbox).count() == 0
+
+
+def test_an_index_built_by_another_version_falls_back_until_rebuilt(app, client, asker, drain, runner,
+                                                                     monkeypatch):
+    from whoosh.fields import ID
+
+    from forum.search import whoosh
+
+    current_schema = whoosh.make_schema
+
+    def older_schema():  # as the previous release built it: no question_title, no column of keys
+        schema = current_schema()
+        schema.remove("question_title")
+        schema.remove("key")
+        schema.add("key", ID(unique=True, stored=True))
+        return schema
+
+    with monkeypatch.context() as patched:
+        patched.setattr(whoosh, "make_schema", older_schema)
+        app.extensions["forum_search"].clear()
+    make_question(app, asker, title="Seniors card discounts on trains")
+    assert drain() == 0  # the rows wait for the rebuild
+    html = client.get("/search?q=seniors").get_data(as_text=True)
+    assert "temporarily limited" in html and "Seniors card discounts on trains" in html
+    result = runner.invoke(args=["forum", "search", "status"])
+    assert result.exit_code == 1 and "another version" in result.output
+    assert runner.invoke(args=["forum", "search", "rebuild"]).exit_code == 0
+    html = client.get("/search?q=seniors").get_data(as_text=True)
+    assert "temporarily limited" not in html and "<mark>Seniors</mark>" in html
+
+
+def test_counts_and_pages_leave_out_what_a_stale_index_still_holds(app, client, asker, drain):
+    questions = [make_question(app, asker, title=f"Childcare subsidy question {n}") for n in range(25)]
+    secret = [make_question(app, asker, title=f"Quarantine exemption letter {n}") for n in range(3)]
+    drain()
+    for question in questions[:20] + secret[:2]:
+        _stale_state(app, Question, question.id, "hidden")
+    html = client.get("/search?q=childcare").get_data(as_text=True)
+    assert "5 results" in html and "page 1 of" not in html and 'rel="next"' not in html
+    assert len(re.findall(r'<li class="cf-search-result">', html)) == 5
+    html = client.get("/search?q=childcare&page=2").get_data(as_text=True)
+    assert 'rel="next"' not in html and "cf-search-result" not in html
+    # How many hidden posts match is not revealed either.
+    html = client.get("/search?q=quarantine+exemption").get_data(as_text=True)
+    assert "1 result" in html and "3 results" not in html
+
+
+def test_a_stale_index_never_leaves_an_empty_page_with_a_next_link(app, client, asker, drain, monkeypatch):
+    """Past the checked window (a small one here) the count is the index's, less what was found
+    hidden; a page that comes out short is re-checked further rather than shown empty."""
+    from forum.search import whoosh
+
+    monkeypatch.setattr(whoosh, "CHECK_LIMIT", 5)
+    questions = [make_question(app, asker, title=f"Childcare subsidy question {n}") for n in range(45)]
+    drain()
+    for question in questions[:40]:
+        _stale_state(app, Question, question.id, "hidden")
+    for page in (1, 2, 3):
+        html = client.get(f"/search?q=childcare&page={page}").get_data(as_text=True)
+        listed = len(re.findall(r'<li class="cf-search-result">', html))
+        assert listed == (5 if page == 1 else 0) and 'rel="next"' not in html and "5 results" in html, page
