@@ -7,8 +7,9 @@ FLASK := $(BIN)/flask --app wsgi
 INSTALLED := $(VENV)/.installed
 ASSETS := forum/static/build/app.css
 DEV_KEY := instance/dev-secret-key
+DEV_ENV = FORUM_ENV=development FORUM_SECRET_KEY=$$(cat $(DEV_KEY))
 
-.PHONY: run test install assets db bench check clean
+.PHONY: run test install assets db bench bench-pages bench-search bench-insights check clean
 
 install: $(INSTALLED) node_modules/.installed
 
@@ -33,21 +34,33 @@ $(DEV_KEY):
 	@echo "Generated a development secret key in $@ (for this machine only; production reads FORUM_SECRET_KEY)."
 
 db: install $(DEV_KEY)
-	FORUM_ENV=development FORUM_SECRET_KEY=$$(cat $(DEV_KEY)) $(FLASK) db upgrade
-	FORUM_ENV=development FORUM_SECRET_KEY=$$(cat $(DEV_KEY)) $(FLASK) forum seed-demo --if-empty
+	$(DEV_ENV) $(FLASK) db upgrade
+	$(DEV_ENV) $(FLASK) forum seed-demo --if-empty
+	@# An index missing, out of step, or built by an older version is rebuilt (seconds at demo size).
+	@$(DEV_ENV) $(FLASK) forum search status >/dev/null \
+	  || $(DEV_ENV) $(FLASK) forum search rebuild
 
 run: install assets db
 	@echo "Civic Forum is starting on http://127.0.0.1:5000"
-	FORUM_ENV=development FORUM_SECRET_KEY=$$(cat $(DEV_KEY)) $(FLASK) run --host 127.0.0.1 --port 5000
+	$(DEV_ENV) $(FLASK) run --host 127.0.0.1 --port 5000
 
 test: install assets
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 check: install $(DEV_KEY)
-	FORUM_ENV=development FORUM_SECRET_KEY=$$(cat $(DEV_KEY)) $(FLASK) forum check
+	$(DEV_ENV) $(FLASK) forum check
 
-bench: install assets
+# Pages under load, then search, then insights (on PostgreSQL); each also runs on its own.
+bench: bench-pages bench-search bench-insights
+
+bench-pages: install assets
 	$(BIN)/python -m bench $(BENCH_ARGS)
+
+bench-search: install
+	$(BIN)/python -m bench.search $(SEARCH_BENCH_ARGS)
+
+bench-insights: install
+	$(BIN)/python -m bench.insights $(INSIGHTS_BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules forum/static/build .pytest_cache

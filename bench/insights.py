@@ -26,6 +26,7 @@ import random
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -236,7 +237,7 @@ def main() -> None:
     from forum.insights import painpoints
 
     env = {"FORUM_ENV": "testing", "FORUM_SECRET_KEY": "bench-secret-key-not-for-production",
-           "FORUM_DATABASE_URL": args.database, "FORUM_INSTANCE_PATH": "/tmp/forum-bench-insights",
+           "FORUM_DATABASE_URL": args.database, "FORUM_INSTANCE_PATH": tempfile.mkdtemp(prefix="forum-bench-insights-"),
            **({"FORUM_REDIS_URL": os.environ["FORUM_REDIS_URL"]} if os.environ.get("FORUM_REDIS_URL") else {})}
     app = create_app(env)
     with app.app_context():
