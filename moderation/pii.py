@@ -175,6 +175,12 @@ def kinds(findings: Iterable[Finding]) -> list[str]:
     return list(dict.fromkeys(finding.kind for finding in findings))
 
 
+def in_words(found_kinds: list[str]) -> str:
+    """["tax file number", "email address"] -> "a tax file number and an email address"."""
+    named = [("an " if kind[0].lower() in "aeiou" else "a ") + kind for kind in found_kinds]
+    return " and ".join(", ".join(named).rsplit(", ", 1)) if named else "nothing"
+
+
 def redact(text: str, findings: Iterable[Finding] | None = None) -> str:
     """`text` with each finding replaced by "[removed: <kind>]"."""
     if findings is None:

@@ -45,8 +45,9 @@ class Action(StrEnum):
     SET_SUGGESTION_STATUS = "set_suggestion_status"  # target: the suggestion
     UNLINK_QUESTION = "unlink_question"  # target: the suggestion
     # moderation
-    FLAG_POST = "flag_post"  # target: the post (not one's own)
-    # moderation (refused while suspended); targets are Concerns: the question a post belongs to
+    FLAG_POST = "flag_post"  # target: the post or suggestion (not one's own)
+    # moderation (refused while suspended); targets are Concerns: the question a post belongs to,
+    # or the suggestion itself
     VIEW_QUEUE = "view_queue"  # no target: the queue, filtered by agency
     VIEW_AUDIT_LOG = "view_audit_log"  # no target
     MODERATE_POST = "moderate_post"  # dismiss, hide, restore, delete, release, lock, close
@@ -65,8 +66,9 @@ class Actor(Protocol):
 
 
 class Concern(Protocol):
-    """What a moderation action is about: a question (for an answer, its question). The
-    agencies it concerns are its own and the one it was referred to."""
+    """What a moderation action is about: a question (for an answer, its question), or a
+    suggestion. The agencies it concerns are its own and the one a question was referred to
+    (a suggestion has no referral: the attribute may be absent)."""
 
     agency_id: int | None
     referred_agency_id: int | None

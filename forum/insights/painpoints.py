@@ -129,12 +129,13 @@ def linked_suggestions(since: datetime, now: datetime, grouped_ids: set[int], pe
     for question_id, suggestion_id, supports in db.session.execute(
             select(QuestionSuggestionLink.question_id, Suggestion.id, Suggestion.support_count)
             .join(Suggestion, Suggestion.id == QuestionSuggestionLink.suggestion_id)
-            .join(Question, Question.id == QuestionSuggestionLink.question_id).where(*window)):
+            .join(Question, Question.id == QuestionSuggestionLink.question_id).where(*window, Suggestion.state == "public")):
         if question_id in grouped_ids:
             linked[question_id].append((suggestion_id, supports))
     supporters = (select(QuestionSuggestionLink.question_id, SuggestionSupport.user_id, SuggestionSupport.created_at)
                   .join(SuggestionSupport, SuggestionSupport.suggestion_id == QuestionSuggestionLink.suggestion_id)
-                  .join(Question, Question.id == QuestionSuggestionLink.question_id).where(*window))
+                  .join(Suggestion, Suggestion.id == QuestionSuggestionLink.suggestion_id)
+                  .join(Question, Question.id == QuestionSuggestionLink.question_id).where(*window, Suggestion.state == "public"))
     for question_id, user_id, at in db.session.execute(supporters):
         if question_id in grouped_ids:  # a supporter who also asked counts once, from the earliest
             people[question_id][user_id] = min(at, people[question_id].get(user_id, at))

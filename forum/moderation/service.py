@@ -1,5 +1,5 @@
 """Moderation use cases: flags, the queue's decisions, official answers, referral, locking,
-duplicates and suspension. Each commits once or raises a DomainError; every staff action
+duplicates and suspension. Posts are questions, answers and suggestions. Each commits once or raises a DomainError; every staff action
 and every automatic hide or hold is written to the audit log in the same transaction, and
 every refused attempt is logged too.
 """
@@ -21,23 +21,25 @@ from ..errors import Conflict, Forbidden, InvalidInput, NotFound
 from ..extensions import db, utcnow
 from ..qa.models import Answer, Question, Revision
 from ..sql import insert_if_absent
+from ..suggestions.models import Suggestion, SuggestionRevision
 from . import audit
 from .models import REASON_MAX, Flag
 from .states import set_state
 
 ALREADY_HANDLED = "Another moderator has just handled this post: reload the queue to see what they did."
-KINDS = {"question": Question, "answer": Answer}
+KINDS = {"question": Question, "answer": Answer, "suggestion": Suggestion}
 DECISIONS = ("dismiss", "hide", "restore", "delete", "release", "redact")
 SUSPENSION_DAYS = (1, 3, 7, 30, 365)
 
 
 @dataclass(frozen=True)
 class Target:
-    """A post and the question it belongs to (itself, for a question)."""
+    """A post and what the rules look at to decide who moderates it: the question it belongs
+    to (itself, for a question); a suggestion is its own concern."""
 
     kind: str
-    post: Question | Answer
-    question: Question
+    post: Question | Answer | Suggestion
+    concern: Question | Suggestion
 
 
 def load(kind: str, post_id: int, *, include_deleted: bool = False) -> Target:
@@ -45,8 +47,8 @@ def load(kind: str, post_id: int, *, include_deleted: bool = False) -> Target:
     post = db.session.get(model, post_id) if model else None
     if post is None or (post.state == "deleted" and not include_deleted):
         raise NotFound("There is no such post, or it has been deleted")
-    question = post if kind == "question" else db.session.get(Question, post.question_id)
-    return Target(kind, post, question)
+    concern = db.session.get(Question, post.question_id) if kind == "answer" else post
+    return Target(kind, post, concern)
 
 
 def require(actor: User, action: Action, about, target_type: str, target_id: int | None) -> None:
@@ -58,7 +60,7 @@ def require(actor: User, action: Action, about, target_type: str, target_id: int
 
 
 def _require(actor: User, action: Action, target: Target) -> None:
-    require(actor, action, target.question, target.kind, target.post.id)
+    require(actor, action, target.concern, target.kind, target.post.id)
 
 
 def _reason(reason: str | None, required: bool = True) -> str:
@@ -71,7 +73,7 @@ def _reason(reason: str | None, required: bool = True) -> str:
 
 
 def _flag_column(kind: str):
-    return Flag.question_id if kind == "question" else Flag.answer_id
+    return {"question": Flag.question_id, "answer": Flag.answer_id, "suggestion": Flag.suggestion_id}[kind]
 
 
 def _close_flags(moderator: User, target: Target, status: str) -> int:
@@ -84,7 +86,7 @@ def _close_flags(moderator: User, target: Target, status: str) -> int:
 def flag_post(user: User, kind: str, post_id: int, reason: str, text: str = "") -> bool:
     """Flag a public post once; returns True when this flag hid it (the threshold was reached)."""
     target = load(kind, post_id)
-    if target.post.state != "public" or target.question.state != "public":
+    if target.post.state != "public" or target.concern.state != "public":
         raise NotFound("There is no such post, or it has been removed")
     if not can(user, Action.FLAG_POST, target.post):
         raise Forbidden(why_not(user, Action.FLAG_POST, target.post) or "You cannot flag this post")
@@ -95,7 +97,7 @@ def flag_post(user: User, kind: str, post_id: int, reason: str, text: str = "") 
         raise InvalidInput("Say what is wrong with this post", field="text")
     if len(text) > REASON_MAX:
         raise InvalidInput(f"Keep it to {REASON_MAX} characters or fewer", field="text")
-    column = "question_id" if kind == "question" else "answer_id"
+    column = _flag_column(kind).key
     # Lock the post's row first, so that simultaneous flags are counted one after another
     # and the one that reaches the threshold sees all the others.
     model = KINDS[kind]
@@ -157,19 +159,45 @@ def _release(moderator: User, target: Target, redact: bool) -> bool:
     if post.state != "held":
         return False
     if redact:
-        body = pii.redact(post.body_source)
-        post.body_source, post.body_html = body, content.render(body)
-        if target.kind == "question":
-            post.title = pii.redact(post.title)
-            post.excerpt = content.excerpt(body, 280)
-        column = Revision.question_id if target.kind == "question" else Revision.answer_id
-        number = (db.session.scalar(select(func.max(Revision.number)).where(column == post.id)) or 0) + 1
-        db.session.add(Revision(number=number, editor_id=moderator.id, body_source=body, created_at=utcnow(),
-                                title=post.title if target.kind == "question" else None,
-                                tag_names=post.tag_names if target.kind == "question" else None,
-                                **{column.key: post.id}))
+        (_redact_suggestion if target.kind == "suggestion" else _redact_post)(moderator, target)
         db.session.flush()
     return set_state(post, "public", ("held",))
+
+
+def _redact_text(post, titled: bool) -> str:
+    body = pii.redact(post.body_source)
+    post.body_source, post.body_html = body, content.render(body)
+    if titled:  # the address carries the title too; a marker is longer than a number, so cut to fit
+        post.title = pii.redact(post.title)[:type(post).title.type.length]
+        post.slug, post.excerpt = content.slugify(post.title), content.excerpt(body, 280)
+    return body
+
+
+def _redact_post(moderator: User, target: Target) -> None:
+    """A question or answer: the redacted text is a new revision; the original stays in the history."""
+    post, is_question = target.post, target.kind == "question"
+    body = _redact_text(post, titled=is_question)
+    column = Revision.question_id if is_question else Revision.answer_id
+    number = (db.session.scalar(select(func.max(Revision.number)).where(column == post.id)) or 0) + 1
+    db.session.add(Revision(number=number, editor_id=moderator.id, body_source=body, created_at=utcnow(),
+                            title=post.title if is_question else None,
+                            tag_names=post.tag_names if is_question else None,
+                            **{column.key: post.id}))
+
+
+def _redact_suggestion(moderator: User, target: Target) -> None:
+    """A suggestion keeps no history until it is redacted: then the original becomes revision 1
+    (by its author) and the redacted text the next one."""
+    s = target.post
+    number = db.session.scalar(select(func.max(SuggestionRevision.number))
+                               .where(SuggestionRevision.suggestion_id == s.id)) or 0
+    if not number:
+        number = 1
+        db.session.add(SuggestionRevision(suggestion_id=s.id, number=1, editor_id=s.author_id, title=s.title,
+                                          body_source=s.body_source, created_at=s.created_at))
+    _redact_text(s, titled=True)
+    db.session.add(SuggestionRevision(suggestion_id=s.id, number=number + 1, editor_id=moderator.id, title=s.title,
+                                      body_source=s.body_source, created_at=utcnow()))
 
 
 def set_locked(moderator: User, question_id: int, locked: bool, reason: str = "") -> None:
@@ -211,7 +239,7 @@ def mark_official(moderator: User, answer_id: int) -> None:
     concerns no agency is first assigned the moderator's."""
     target = load("answer", answer_id)
     _require(moderator, Action.MARK_OFFICIAL, target)
-    question, answer = target.question, target.post
+    question, answer = target.concern, target.post
     if question.state != "public" or answer.state != "public":
         raise Conflict("Only a public answer to a public question can be made official")
     if question.locked_at is not None:
@@ -265,10 +293,11 @@ def refer_question(moderator: User, question_id: int, agency_slug: str, note: st
     agency = db.session.scalar(select(Agency).where(Agency.slug == (agency_slug or "")))
     if agency is None:
         raise InvalidInput("Choose an agency from the list", field="agency")
-    if agency.id in (target.question.agency_id, target.question.referred_agency_id):
+    question = target.concern
+    if agency.id in (question.agency_id, question.referred_agency_id):
         raise InvalidInput("This question is already with that agency", field="agency")
     note = _reason(note)
-    target.question.referred_agency_id, target.question.referral_note = agency.id, note
+    question.referred_agency_id, question.referral_note = agency.id, note
     audit.record(moderator, "refer", "question", question_id, reason=note, details=f"to {agency.name}")
     db.session.commit()
     return agency

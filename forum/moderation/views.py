@@ -14,12 +14,13 @@ from ..accounts import service as accounts
 from ..accounts.models import User
 from ..errors import DomainError, NotFound
 from ..extensions import db, limiter
+from ..suggestions.models import Suggestion
 from ..web import YES_NO, attach_error, choice, ensure, form_view, rate, rate_key, render_form, safe_next, signed_in
 from . import queries, service
 from .forms import DuplicateForm, FlagForm, ReferForm, SuspendForm
 
 bp = Blueprint("moderation", __name__)
-KIND = "<any(question,answer):kind>"
+KIND = "<any(question,answer,suggestion):kind>"
 
 
 def _back(fallback: str):
@@ -28,7 +29,7 @@ def _back(fallback: str):
 
 def _question_of(kind: str, post_id: int):
     target = service.load(kind, post_id, include_deleted=True)
-    return target.question
+    return target.concern
 
 
 @bp.get("/moderation")
@@ -97,11 +98,18 @@ def _form_page(template: str, form, act, done, **context):
     return render_form(template, form, **context)
 
 
+def _page_of(concern) -> str:
+    """The page a moderation form returns to: the question's, or the suggestion's."""
+    if isinstance(concern, Suggestion):
+        return url_for("suggestions.suggestion", suggestion_id=concern.id, slug=concern.slug)
+    return url_for("qa.question", question_id=concern.id, slug=concern.slug)
+
+
 def _to_question(question, message):
-    """Back to the question with `message` (or `message(result)` when it depends on the result)."""
+    """Back to the question (or suggestion) with `message` (or `message(result)` when it depends on the result)."""
     def done(result):
         flash(message(result) if callable(message) else message, "success")
-        return redirect(url_for("qa.question", question_id=question.id, slug=question.slug))
+        return redirect(_page_of(question))
     return done
 
 
@@ -111,21 +119,22 @@ def _to_question(question, message):
 @limiter.limit(rate("FORUM_RATE_FLAGGING"), methods=["POST"], key_func=rate_key)
 def flag(kind: str, post_id: int):
     target = service.load(kind, post_id)
-    if target.post.state != "public" or target.question.state != "public":
+    if target.post.state != "public" or target.concern.state != "public":
         raise NotFound("There is no such post, or it has been removed")
     ensure(Action.FLAG_POST, target.post)
     form = FlagForm()
-    done = _to_question(target.question, lambda hidden: "Thank you: a moderator will look at this post." + (
+    done = _to_question(target.concern, lambda hidden: f"Thank you: a moderator will look at this {kind}." + (
         " It is hidden until they do, because several people flagged it." if hidden else ""))
     return _form_page("moderation/flag.html", form, lambda: service.flag_post(
-        current_user, kind, post_id, form.reason.data, form.text.data or ""), done, target=target, q=target.question)
+        current_user, kind, post_id, form.reason.data, form.text.data or ""), done, target=target,
+        q=target.concern, back=_page_of(target.concern))
 
 
 @bp.route("/moderation/questions/<int:question_id>/refer", methods=["GET", "POST"])
 @form_view
 @signed_in
 def refer(question_id: int):
-    question = service.load("question", question_id).question
+    question = service.load("question", question_id).concern
     service.require(current_user, Action.REFER_QUESTION, question, "question", question.id)
     form = ReferForm()
     form.set_agencies([a for a in accounts.list_agencies() if a.id != question.agency_id])
@@ -139,7 +148,7 @@ def refer(question_id: int):
 @form_view
 @signed_in
 def duplicate(question_id: int):
-    question = service.load("question", question_id).question
+    question = service.load("question", question_id).concern
     service.require(current_user, Action.MODERATE_POST, question, "question", question.id)
     form = DuplicateForm()
     return _form_page("moderation/duplicate.html", form, lambda: service.close_as_duplicate(

@@ -9,6 +9,7 @@ import re
 from sqlalchemy import and_, delete, exists, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from moderation import pii
 from moderation.rules import can, why_not
 from moderation.types import Action
 from moderation.workflow import why_not_move
@@ -18,6 +19,7 @@ from ..accounts.models import Agency, User
 from ..errors import Conflict, Forbidden, InvalidInput, NotFound
 from ..extensions import db, utcnow
 from ..moderation import audit
+from ..moderation import service as moderation
 from ..qa.models import Question
 from ..sql import bump, insert_if_absent
 from ..tags import service as tags
@@ -38,6 +40,19 @@ def get_suggestion(suggestion_id: int) -> Suggestion:
     if suggestion is None:
         raise NotFound("There is no such suggestion")
     return suggestion
+
+
+def public_suggestion(suggestion_id: int) -> Suggestion:
+    """A suggestion everyone may see and take part in: not held, hidden or deleted."""
+    suggestion = get_suggestion(suggestion_id)
+    if suggestion.state != "public":
+        raise NotFound("There is no such suggestion, or it has been removed")
+    return suggestion
+
+
+def personal_information(*texts: str) -> list[str]:
+    """The kinds of personal information in the texts (never the values themselves)."""
+    return pii.kinds([finding for text in texts if text for finding in pii.scan(text)])
 
 
 def _mark_threshold(suggestion_id: int) -> None:
@@ -64,13 +79,16 @@ def propose(author: User, title: str, body: str, tag_names: list[str], agency_sl
     agency = db.session.scalar(select(Agency).where(Agency.slug == (agency_slug or "")))
     if agency is None:
         raise InvalidInput("Choose the agency your suggestion is for", field="agency")
+    found = personal_information(title, body)
     now = utcnow()
     suggestion = Suggestion(author_id=author.id, agency_id=agency.id, title=title, slug=content.slugify(title),
                             body_source=body, body_html=content.render(body), excerpt=content.excerpt(body, 280),
                             tag_names=" ".join(tag_names), status="open", support_count=1,
-                            created_at=now, last_activity_at=now)
+                            created_at=now, last_activity_at=now, state="held" if found else "public")
     db.session.add(suggestion)
     db.session.flush()
+    if found:  # saved, not public: it waits in the agency's moderation queue
+        moderation.hold_automatically("suggestion", suggestion.id, found)
     ids = tags.ids_for(tag_names)
     if ids:
         db.session.execute(SuggestionTag.__table__.insert(), [{"suggestion_id": suggestion.id, "tag_id": i} for i in ids])
@@ -88,7 +106,7 @@ def set_support(user: User, suggestion_id: int, supporting: bool) -> int:
 
     The unique constraint decides whether this request added or removed the row, and the
     counter follows that change in SQL, so simultaneous clicks count exactly once each."""
-    suggestion = get_suggestion(suggestion_id)
+    suggestion = public_suggestion(suggestion_id)
     _require(user, Action.SUPPORT, suggestion)
     if supporting:
         changed = 1 if insert_if_absent(SuggestionSupport, user_id=user.id, suggestion_id=suggestion.id,
@@ -108,8 +126,9 @@ def set_support(user: User, suggestion_id: int, supporting: bool) -> int:
 def set_status(actor: User, suggestion_id: int, new_status: str, response: str,
                duplicate_of_id: int | None = None) -> Suggestion:
     """Move a suggestion along the workflow with a public response (a step on its timeline).
-    Marking a duplicate merges its supports into the kept suggestion."""
-    suggestion = get_suggestion(suggestion_id)
+    Marking a duplicate merges its supports into the kept suggestion. The response is public
+    at once, so personal information in it is refused rather than held: staff fix the text."""
+    suggestion = public_suggestion(suggestion_id)
     _require(actor, Action.SET_SUGGESTION_STATUS, suggestion)
     problem = why_not_move(suggestion.status, new_status)
     if problem:
@@ -119,6 +138,10 @@ def set_status(actor: User, suggestion_id: int, new_status: str, response: str,
         raise InvalidInput("Write the agency's response: it is shown to everyone on the timeline", field="response")
     if len(response) > RESPONSE_MAX:
         raise InvalidInput(f"The response must be {RESPONSE_MAX:,} characters or fewer", field="response")
+    found = personal_information(response)
+    if found:
+        raise InvalidInput(f"The response seems to contain {pii.in_words(found)}. It is published at once, "
+                           "so remove that and publish it again", field="response")
     old_status, now = suggestion.status, utcnow()
     kept = _kept_suggestion(suggestion, duplicate_of_id) if new_status == "duplicate" else None
     # Guarded on the old status: of two simultaneous changes only one applies.
@@ -147,8 +170,8 @@ def _kept_suggestion(duplicate: Suggestion, kept_id: int | None) -> Suggestion:
     if kept_id == duplicate.id:
         raise InvalidInput("A suggestion cannot be a duplicate of itself", field="duplicate_of")
     kept = db.session.get(Suggestion, kept_id)
-    if kept is None:
-        raise InvalidInput(f"There is no suggestion number {kept_id}", field="duplicate_of")
+    if kept is None or kept.state != "public":
+        raise InvalidInput(f"There is no public suggestion number {kept_id}", field="duplicate_of")
     seen, step = {kept.id}, kept
     while step.duplicate_of_id is not None:  # follow the chain: it must not lead back here
         if step.duplicate_of_id == duplicate.id:
@@ -196,7 +219,7 @@ def question_id_from(text: str) -> int | None:
 
 def link_question(user: User, suggestion_id: int, question_ref: str) -> bool:
     """Say that a question is related to a suggestion; False when the link already existed."""
-    suggestion = get_suggestion(suggestion_id)
+    suggestion = public_suggestion(suggestion_id)
     _require(user, Action.LINK_QUESTION, suggestion)
     question_id = question_id_from(question_ref)
     question = db.session.get(Question, question_id) if question_id else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from moderation import pii
 from moderation.types import Action, Role
 from moderation.workflow import STATUS_LABELS, next_statuses
 
@@ -101,9 +102,20 @@ def propose():
         except DomainError as error:
             attach_error(form, error)
             return render_form("suggestions/propose.html", form, status=error.status)
-        flash("Your suggestion is published, and your support is counted.", "success")
+        _published_or_held(s)
         return redirect(suggestion_url(s))
     return render_form("suggestions/propose.html", form)
+
+
+def _published_or_held(s) -> None:
+    """Tell the author whether the suggestion is public, or held and why (the kinds, never the values)."""
+    if s.state == "held":
+        found = service.personal_information(s.title, s.body_source)
+        flash(f"Your suggestion is saved but not public yet: it seems to contain {pii.in_words(found)}. "
+              "A moderator of the agency will remove that and publish it; until then only you "
+              "and the moderators can see it.", "warning")
+    else:
+        flash("Your suggestion is published, and your support is counted.", "success")
 
 
 # ── small actions ────────────────────────────────────────────────────────────
