@@ -14,7 +14,7 @@ from moderation.rules import can, why_not
 from moderation.types import Action
 
 from .errors import DomainError, Forbidden, InvalidInput
-from .extensions import csrf
+from .extensions import csrf, limiter
 
 CSRF_MESSAGE = ("This form could not be sent securely, perhaps because it was open for a long time. "
                 "Check your answers and send it again.")
@@ -130,6 +130,12 @@ def rate_key() -> str:
 def rate(setting: str):
     """A limit read from a setting at request time (FORUM_RATE_POSTING and friends)."""
     return lambda: current_app.config[setting]
+
+
+def rate_limited(setting: str):
+    """View decorator: the view's POSTs count against the FORUM_RATE_* `setting`, per person
+    (the 429 page beyond it). Put it below @signed_in, so visitors are sent to sign in first."""
+    return limiter.limit(rate(setting), methods=["POST"], key_func=rate_key)
 
 
 YES_NO = {"yes": True, "no": False}

@@ -13,9 +13,9 @@ from moderation.types import Action
 from ..accounts import service as accounts
 from ..accounts.models import User
 from ..errors import DomainError, NotFound
-from ..extensions import db, limiter
+from ..extensions import db
 from ..suggestions.models import Suggestion
-from ..web import YES_NO, attach_error, choice, ensure, form_view, rate, rate_key, render_form, safe_next, signed_in
+from ..web import YES_NO, attach_error, choice, ensure, form_view, rate_limited, render_form, safe_next, signed_in
 from . import queries, service
 from .forms import DuplicateForm, FlagForm, ReferForm, SuspendForm
 
@@ -116,7 +116,7 @@ def _to_question(question, message):
 @bp.route(f"/{KIND}s/<int:post_id>/flag", methods=["GET", "POST"])
 @form_view
 @signed_in
-@limiter.limit(rate("FORUM_RATE_FLAGGING"), methods=["POST"], key_func=rate_key)
+@rate_limited("FORUM_RATE_FLAGGING")
 def flag(kind: str, post_id: int):
     target = service.load(kind, post_id)
     if target.post.state != "public" or target.concern.state != "public":

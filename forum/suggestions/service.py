@@ -21,6 +21,7 @@ from ..extensions import db, utcnow
 from ..moderation import audit
 from ..moderation import service as moderation
 from ..qa.models import Question
+from ..qa.service import check_pace
 from ..sql import bump, insert_if_absent
 from ..tags import service as tags
 from .models import QuestionSuggestionLink, Suggestion, SuggestionStatusChange, SuggestionSupport, SuggestionTag
@@ -79,6 +80,7 @@ def propose(author: User, title: str, body: str, tag_names: list[str], agency_sl
     agency = db.session.scalar(select(Agency).where(Agency.slug == (agency_slug or "")))
     if agency is None:
         raise InvalidInput("Choose the agency your suggestion is for", field="agency")
+    check_pace(author)  # a suggestion is a post: it counts in a new account's first day
     found = personal_information(title, body)
     now = utcnow()
     suggestion = Suggestion(author_id=author.id, agency_id=agency.id, title=title, slug=content.slugify(title),

@@ -12,7 +12,7 @@ from .. import content
 from ..accounts import service as accounts
 from ..errors import DomainError, InvalidInput
 from ..extensions import utcnow
-from ..web import attach_error, ensure, explain_csrf, form_view, render_form, signed_in
+from ..web import attach_error, ensure, explain_csrf, form_view, rate_limited, render_form, signed_in
 from . import queries, service
 from .forms import LinkQuestionForm, ProposeForm, StatusForm
 
@@ -87,6 +87,7 @@ def _suggestion_page(page: queries.SuggestionPage, status_form=None, link_form=N
 @bp.route("/suggestions/new", methods=["GET", "POST"])
 @form_view
 @signed_in
+@rate_limited("FORUM_RATE_POSTING")
 def propose():
     ensure(Action.PROPOSE)
     form = ProposeForm()
@@ -122,6 +123,7 @@ def _published_or_held(s) -> None:
 
 @bp.post("/suggestions/<int:suggestion_id>/support")
 @signed_in
+@rate_limited("FORUM_RATE_VOTING")
 def support(suggestion_id: int):
     choice = request.form.get("support", "")
     if choice not in ("yes", "no"):
@@ -156,6 +158,7 @@ def set_status(suggestion_id: int):
 @bp.post("/suggestions/<int:suggestion_id>/links")
 @form_view
 @signed_in
+@rate_limited("FORUM_RATE_VOTING")
 def link_question(suggestion_id: int):
     form = LinkQuestionForm()
     if form.validate_on_submit():
