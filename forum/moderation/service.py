@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from flask import current_app
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 
 from moderation import pii
 from moderation.rules import can, why_not
@@ -240,6 +241,11 @@ def mark_official(moderator: User, answer_id: int) -> None:
     target = load("answer", answer_id)
     _require(moderator, Action.MARK_OFFICIAL, target)
     question, answer = target.concern, target.post
+    taken_message = f"This question already has an official answer from {moderator.agency.name}: un-mark it first"
+    # Two moderators of one agency marking two answers at once: the question's row lock makes
+    # the second wait for the first and then see its mark (PostgreSQL; SQLite writes one at a
+    # time, and the unique constraint below is the last word either way).
+    db.session.execute(select(Question.id).where(Question.id == question.id).with_for_update())
     if question.state != "public" or answer.state != "public":
         raise Conflict("Only a public answer to a public question can be made official")
     if question.locked_at is not None:
@@ -249,14 +255,18 @@ def mark_official(moderator: User, answer_id: int) -> None:
     taken = db.session.scalar(select(Answer.id).where(Answer.question_id == question.id,
                                                       Answer.official_agency_id == moderator.agency_id))
     if taken is not None:
-        raise Conflict("Your agency already has an official answer here: un-mark it first")
+        raise Conflict(taken_message)
     if question.agency_id is None:
         question.agency_id = moderator.agency_id
         audit.record(moderator, "assign_agency", "question", question.id,
                      details=f"agency {moderator.agency_id}, to give an official answer")
-    done = db.session.execute(update(Answer).where(Answer.id == answer.id, Answer.official_agency_id.is_(None))
-                              .values(official_agency_id=moderator.agency_id, official_by_id=moderator.id,
-                                      official_at=utcnow()))
+    try:
+        done = db.session.execute(update(Answer).where(Answer.id == answer.id, Answer.official_agency_id.is_(None))
+                                  .values(official_agency_id=moderator.agency_id, official_by_id=moderator.id,
+                                          official_at=utcnow()))
+    except IntegrityError:  # a colleague's mark on another answer was committed meanwhile
+        db.session.rollback()
+        raise Conflict(taken_message) from None
     if not done.rowcount:
         db.session.rollback()
         raise Conflict(ALREADY_HANDLED)
