@@ -139,6 +139,15 @@ def rate_limited(setting: str):
 
 
 YES_NO = {"yes": True, "no": False}
+MAX_ID = 2**31 - 1  # the largest id an integer column holds: ids in addresses stop there too
+
+
+def id_arg(value: str | None) -> int | None:
+    """An id sent in a form or a query string; None when missing, not a number or beyond any
+    id (a number too large for the database is simply no id, never an error)."""
+    if value is None or not value.isascii() or not value.isdigit() or int(value) > MAX_ID:
+        return None
+    return int(value)
 
 
 def choice(name: str, allowed: dict):

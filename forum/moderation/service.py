@@ -28,6 +28,7 @@ from .models import REASON_MAX, Flag
 from .states import set_state
 
 ALREADY_HANDLED = "Another moderator has just handled this post: reload the queue to see what they did."
+NEW_FLAGS = "This post has new flags since you loaded the queue: reload it to see them before you decide."
 KINDS = {"question": Question, "answer": Answer, "suggestion": Suggestion}
 DECISIONS = ("dismiss", "hide", "restore", "delete", "release", "redact")
 SUSPENSION_DAYS = (1, 3, 7, 30, 365)
@@ -77,6 +78,21 @@ def _flag_column(kind: str):
     return {"question": Flag.question_id, "answer": Flag.answer_id, "suggestion": Flag.suggestion_id}[kind]
 
 
+def _lock(target: Target) -> None:
+    """Take the post's row for this transaction and read it afresh, so that what is checked next
+    (its state, its open flags) cannot change before the transaction ends: simultaneous flags
+    and decisions on one post then happen one after another (a row lock on PostgreSQL, the
+    write lock on SQLite)."""
+    model = KINDS[target.kind]
+    db.session.execute(update(model).where(model.id == target.post.id).values(state=model.state))
+    db.session.refresh(target.post)
+
+
+def _last_open_flag(target: Target) -> int:
+    return db.session.scalar(select(func.max(Flag.id)).where(
+        _flag_column(target.kind) == target.post.id, Flag.status == "open")) or 0
+
+
 def _close_flags(moderator: User, target: Target, status: str) -> int:
     return db.session.execute(update(Flag).where(_flag_column(target.kind) == target.post.id, Flag.status == "open")
                               .values(status=status, handled_by_id=moderator.id, handled_at=utcnow())).rowcount
@@ -99,10 +115,8 @@ def flag_post(user: User, kind: str, post_id: int, reason: str, text: str = "") 
     if len(text) > REASON_MAX:
         raise InvalidInput(f"Keep it to {REASON_MAX} characters or fewer", field="text")
     column = _flag_column(kind).key
-    # Lock the post's row first, so that simultaneous flags are counted one after another
-    # and the one that reaches the threshold sees all the others.
-    model = KINDS[kind]
-    db.session.execute(update(model).where(model.id == post_id).values(state=model.state))
+    # Simultaneous flags are counted one after another: the one that reaches the threshold sees the others.
+    _lock(target)
     if not insert_if_absent(Flag, user_id=user.id, reason=reason, text=text, status="open",
                             created_at=utcnow(), **{column: post_id}):
         db.session.rollback()
@@ -119,14 +133,24 @@ def flag_post(user: User, kind: str, post_id: int, reason: str, text: str = "") 
 
 # ── the queue's decisions ────────────────────────────────────────────────────
 
-def decide(moderator: User, kind: str, post_id: int, decision: str, reason: str = "") -> str:
-    """Apply a queue decision to a post; returns a sentence saying what happened."""
+def decide(moderator: User, kind: str, post_id: int, decision: str, reason: str = "",
+           seen_state: str | None = None, seen_flag: int | None = None) -> str:
+    """Apply a queue decision to a post; returns a sentence saying what happened.
+
+    `seen_state` and `seen_flag` (the newest open flag, 0 for none) are what the moderator's
+    queue showed: when the post has moved on since (a colleague decided, new flags came in),
+    the decision is refused rather than applied to something they did not see."""
     if decision not in DECISIONS:
         raise InvalidInput("Choose an action from the list")
-    target = load(kind, post_id)
+    target = load(kind, post_id, include_deleted=True)
     _require(moderator, Action.MODERATE_POST, target)
     reason = _reason(reason, required=False)  # buttons in the queue: a reason helps, but is optional
     post = target.post
+    _lock(target)
+    moved_on = _moved_on(target, seen_state, seen_flag)
+    if moved_on:
+        db.session.rollback()
+        raise Conflict(moved_on)
     if decision == "dismiss":
         changed = _close_flags(moderator, target, "dismissed")
         set_state(post, "public", ("hidden",))  # undo an automatic hide: the flags were wrong
@@ -153,6 +177,17 @@ def decide(moderator: User, kind: str, post_id: int, decision: str, reason: str 
     audit.record(moderator, decision, kind, post_id, reason=reason)
     db.session.commit()
     return said
+
+
+def _moved_on(target: Target, seen_state: str | None, seen_flag: int | None) -> str | None:
+    """Why the post is no longer what the moderator saw (None when it still is)."""
+    if target.post.state == "deleted" or seen_state is not None and target.post.state != seen_state:
+        return ALREADY_HANDLED
+    if seen_flag is not None:
+        last = _last_open_flag(target)
+        if last != seen_flag:
+            return NEW_FLAGS if last > seen_flag else ALREADY_HANDLED
+    return None
 
 
 def _release(moderator: User, target: Target, redact: bool) -> bool:

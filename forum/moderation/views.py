@@ -12,10 +12,11 @@ from moderation.types import Action
 
 from ..accounts import service as accounts
 from ..accounts.models import User
-from ..errors import DomainError, NotFound
+from ..errors import DomainError, InvalidInput, NotFound
 from ..extensions import db
 from ..suggestions.models import Suggestion
-from ..web import YES_NO, attach_error, choice, ensure, form_view, rate_limited, render_form, safe_next, signed_in
+from ..web import (YES_NO, attach_error, choice, ensure, form_view, id_arg, rate_limited, render_form, safe_next,
+                   signed_in)
 from . import queries, service
 from .forms import DuplicateForm, FlagForm, ReferForm, SuspendForm
 
@@ -56,8 +57,12 @@ def log():
 @bp.post(f"/moderation/{KIND}/<int:post_id>/decide")
 @signed_in
 def decide(kind: str, post_id: int):
+    seen_flag = id_arg(request.form.get("last_flag"))
+    if seen_flag is None and "last_flag" in request.form:
+        raise InvalidInput("Reload the queue and decide again")
     message = service.decide(current_user, kind, post_id, request.form.get("decision", ""),
-                             request.form.get("reason", ""))
+                             request.form.get("reason", ""), seen_state=request.form.get("seen"),
+                             seen_flag=seen_flag)
     flash(message, "success")
     return _back(url_for("moderation.queue"))
 

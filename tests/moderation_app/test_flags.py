@@ -171,3 +171,66 @@ def test_simultaneous_flags_still_hide_the_post(app, client_of, answer):
     assert fetch(app, Answer, answer.id, "state") == "hidden"
     with app.app_context():
         assert check.find_drift() == []
+
+
+def queue_form(client, kind, post_id) -> dict:
+    """What the queue's form for the post sends besides the decision: the state and the flags
+    the moderator saw, and the page's CSRF token (as a browser would, from the loaded page)."""
+    import re
+
+    page = client.get("/moderation").get_data(as_text=True)
+    match = re.search(rf'<form method="post" action="/moderation/{kind}/{post_id}/decide".*?</form>', page, re.S)
+    assert match, f"no form for {kind} {post_id} in the queue"
+    fields = dict(re.findall(r'<input type="hidden" name="([a-z_]+)" value="([^"]*)"', match.group(0)))
+    assert "seen" in fields
+    return fields
+
+
+def decide_from(client, fields, kind, post_id, decision):
+    return client.post(f"/moderation/{kind}/{post_id}/decide", data={**fields, "decision": decision})
+
+
+@pytest.fixture
+def colleague(app, agency):
+    return make_user(app, role="moderator", agency=agency, display_name="Cal Colleague")
+
+
+@pytest.mark.parametrize("flags, first, second, state", [
+    (3, "hide", "restore", "hidden"),  # A keeps it hidden; B's restore would overrule A
+    (3, "restore", "hide", "public"),  # A restores it; B's "keep hidden" no longer applies
+    (1, "dismiss", "hide", "public"),  # A dismisses the flags; B hides on flags already judged
+    (1, "delete", "dismiss", "deleted"),  # A deletes it: B is told, not shown "no such post"
+    (3, "delete", "restore", "deleted"),
+])
+def test_a_decision_from_a_stale_queue_is_already_handled(app, client_of, moderator, colleague, answer, form,
+                                                          flags, first, second, state):
+    for _ in range(flags):
+        flag(form, client_of(make_user(app)), "answer", answer.id)
+    a, b = client_of(moderator), client_of(colleague)
+    seen_by_a, seen_by_b = queue_form(a, "answer", answer.id), queue_form(b, "answer", answer.id)
+    assert decide_from(a, seen_by_a, "answer", answer.id, first).status_code == 302
+    response = decide_from(b, seen_by_b, "answer", answer.id, second)
+    assert response.status_code == 409 and "Another moderator has just handled" in response.get_data(as_text=True)
+    assert fetch(app, Answer, answer.id, "state") == state
+    assert audit_actions(app, "answer", answer.id)[-1] == first
+
+
+def test_flags_that_arrived_after_the_queue_was_loaded_are_shown_first(app, client_of, moderator, answer, form):
+    flag(form, client_of(make_user(app)), "answer", answer.id)
+    client = client_of(moderator)
+    seen = queue_form(client, "answer", answer.id)
+    flag(form, client_of(make_user(app)), "answer", answer.id, "abusive")
+    response = decide_from(client, seen, "answer", answer.id, "dismiss")
+    assert response.status_code == 409 and "new flags" in response.get_data(as_text=True)
+    assert decide_from(client, queue_form(client, "answer", answer.id), "answer", answer.id,
+                       "dismiss").status_code == 302
+    with app.app_context():
+        assert set(db.session.scalars(select(Flag.status))) == {"dismissed"}
+
+
+def test_a_bad_seen_flag_is_400(client_of, moderator, reader, answer, form):
+    flag(form, client_of(reader), "answer", answer.id)
+    client = client_of(moderator)
+    seen = queue_form(client, "answer", answer.id)
+    for bad in ("abc", "99999999999999999999", "-1"):
+        assert decide_from(client, {**seen, "last_flag": bad}, "answer", answer.id, "dismiss").status_code == 400
