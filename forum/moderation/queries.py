@@ -121,6 +121,25 @@ def _flagged(moderator: User) -> list[QueueItem]:
     return sorted(groups.values(), key=lambda item: (-len(item.flags), item.flags[0].created_at))
 
 
+def hidden(moderator: User) -> list[QueueItem]:
+    """Hidden posts of the moderator's scope, newest first (three queries, QUEUE_LIMIT at most):
+    once "Hide" has closed its flags a post leaves the queue, and this is where it is restored."""
+    questions = db.session.scalars(_scope(select(Question).where(Question.state == "hidden"), moderator)
+                                   .options(*_QUESTION_OPTIONS).order_by(Question.created_at.desc()).limit(QUEUE_LIMIT))
+    answers = db.session.scalars(
+        _scope(select(Answer).join(Answer.question).where(Answer.state == "hidden"), moderator)
+        .options(joinedload(Answer.author), joinedload(Answer.question).joinedload(Question.agency))
+        .order_by(Answer.created_at.desc()).limit(QUEUE_LIMIT))
+    suggestions = db.session.scalars(
+        _suggestion_scope(select(Suggestion).where(Suggestion.state == "hidden"), moderator)
+        .options(joinedload(Suggestion.author), joinedload(Suggestion.agency))
+        .order_by(Suggestion.created_at.desc()).limit(QUEUE_LIMIT))
+    items = ([QueueItem("question", q, q, author=q.author) for q in questions]
+             + [QueueItem("answer", a, a.question, author=a.author) for a in answers]
+             + [QueueItem("suggestion", s, s, author=s.author) for s in suggestions])
+    return sorted(items, key=lambda item: item.post.created_at, reverse=True)[:QUEUE_LIMIT]
+
+
 def _fill_questions_and_authors(items: list[QueueItem]) -> None:
     """Two queries for every flagged answer's question and every author, instead of one per post."""
     question_ids = {item.post.question_id for item in items if item.kind == "answer"}

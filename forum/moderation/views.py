@@ -37,6 +37,9 @@ def _question_of(kind: str, post_id: int):
 @signed_in
 def queue():
     ensure(Action.VIEW_QUEUE)
+    if request.args.get("show") == "hidden":
+        return render_template("moderation/hidden.html", items=queries.hidden(current_user),
+                               limit=queries.QUEUE_LIMIT)
     return render_template("moderation/queue.html", queue=queries.queue(current_user))
 
 

@@ -234,3 +234,81 @@ def test_a_bad_seen_flag_is_400(client_of, moderator, reader, answer, form):
     seen = queue_form(client, "answer", answer.id)
     for bad in ("abc", "99999999999999999999", "-1"):
         assert decide_from(client, {**seen, "last_flag": bad}, "answer", answer.id, "dismiss").status_code == 400
+
+
+def hidden_list(client) -> str:
+    response = client.get("/moderation?show=hidden")
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def test_a_hidden_post_is_restored_from_the_hidden_list(app, client_of, client, reader, moderator, question, answer,
+                                                        form):
+    flag(form, client_of(reader), "answer", answer.id)
+    staff = client_of(moderator)
+    assert decide_from(staff, queue_form(staff, "answer", answer.id), "answer", answer.id, "hide").status_code == 302
+    assert "Nothing waits for a moderator" in staff.get("/moderation").get_data(as_text=True)
+    listing = hidden_list(staff)
+    assert "Mine took three weeks" in listing and "Restore" in listing
+    import re
+    fields = dict(re.findall(r'<input type="hidden" name="([a-z_]+)" value="([^"]*)"', listing.split(
+        f'action="/moderation/answer/{answer.id}/decide"')[1].split("</form>")[0]))
+    assert staff.post(f"/moderation/answer/{answer.id}/decide", data={**fields, "decision": "restore"}).status_code == 302
+    assert fetch(app, Answer, answer.id, "state") == "public"
+    assert "Mine took three weeks" in client.get(question.url).get_data(as_text=True)
+    assert "Mine took three weeks" not in hidden_list(staff)
+
+
+def test_the_hidden_list_keeps_to_the_moderators_agency(app, client_of, asker, moderator, outsider, admin, agency,
+                                                        other_agency):
+    from forum.moderation import service
+    from ..factories import make_question, run
+
+    mine = make_question(app, asker, title="A hidden tax office question", agency=agency)
+    theirs = make_question(app, asker, title="A hidden passport office question", agency=other_agency)
+    for q in (mine, theirs):
+        run(app, service.decide, admin, "question", q.id, "hide")
+    seen = hidden_list(client_of(moderator))
+    assert "A hidden tax office question" in seen and "A hidden passport office question" not in seen
+    assert "A hidden passport office question" in hidden_list(client_of(outsider))
+    everything = hidden_list(client_of(admin))
+    assert "A hidden tax office question" in everything and "A hidden passport office question" in everything
+    assert client_of(make_user(app)).get("/moderation?show=hidden").status_code == 403
+
+
+def test_the_hidden_list_reads_with_a_fixed_number_of_queries(app, client_of, asker, agency, admin, count_queries):
+    from forum.moderation import service
+    from ..factories import make_answer, make_question, run
+    from ..suggestions.conftest import make_suggestion
+
+    def listing_queries():
+        client = client_of(admin)
+        client.get("/moderation?show=hidden")
+        with count_queries() as counted:
+            hidden_list(client)
+        return counted[0]
+
+    few = listing_queries()
+    for n in range(3):
+        q = make_question(app, asker, title=f"Hidden question number {n}", agency=agency)
+        a = make_answer(app, q, make_user(app))
+        s = make_suggestion(app, make_user(app), agency, title=f"Hidden suggestion number {n}")
+        for kind, post_id in (("answer", a.id), ("question", q.id), ("suggestion", s.id)):
+            run(app, service.decide, admin, kind, post_id, "hide")
+    assert listing_queries() == few
+
+
+def test_staff_open_a_hidden_question_with_a_notice(app, client_of, client, reader, moderator, outsider, admin,
+                                                    question, answer):
+    from forum.moderation import service
+    from ..factories import run
+
+    run(app, service.decide, moderator, "answer", answer.id, "hide")
+    run(app, service.decide, moderator, "question", question.id, "hide")
+    for person in (moderator, admin):
+        response = client_of(person).get(question.url)
+        page = response.get_data(as_text=True)
+        assert response.status_code == 200 and "Hidden from the public" in page
+        assert "Mine took three weeks" in page  # the hidden answer too, marked as such
+    for visitor in (client, client_of(reader), client_of(outsider)):
+        assert visitor.get(question.url).status_code == 404
