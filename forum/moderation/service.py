@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import func, select, update
+from sqlalchemy import exists, func, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import aliased
 
 from moderation import pii
 from moderation.rules import can, why_not
@@ -251,20 +252,41 @@ def set_locked(moderator: User, question_id: int, locked: bool, reason: str = ""
 
 
 def close_as_duplicate(moderator: User, question_id: int, original_id: int, reason: str = "") -> None:
+    """Close a question as a duplicate of an original that is not a duplicate itself, taking the
+    question's own duplicates along: every duplicate points straight at an original, so no
+    chain (and no cycle) of duplicates can form."""
     target = load("question", question_id)
     _require(moderator, Action.MODERATE_POST, target)
-    original = db.session.get(Question, original_id)
+    reason = _reason(reason, required=False)
+    # Both rows, in id order: two moderators closing each question onto the other take turns.
+    db.session.execute(select(Question.id).where(Question.id.in_((question_id, original_id)))
+                       .order_by(Question.id).with_for_update())
+    original = db.session.get(Question, original_id, populate_existing=True)
     if original is None or original.state != "public":
         raise InvalidInput("There is no public question with that number", field="original")
-    if original.id == question_id or original.duplicate_of_id == question_id:
-        raise InvalidInput("A question cannot be a duplicate of itself or of its own duplicate", field="original")
-    done = db.session.execute(update(Question).where(Question.id == question_id, Question.duplicate_of_id.is_(None))
+    if original.id == question_id:
+        raise InvalidInput("A question cannot be a duplicate of itself", field="original")
+    if original.duplicate_of_id == question_id:
+        raise InvalidInput(f"Question {original.id} is already closed as a duplicate of this one", field="original")
+    if original.duplicate_of_id is not None:
+        raise InvalidInput(f"Question {original.id} is itself closed as a duplicate of question "
+                           f"{original.duplicate_of_id}: close this one as a duplicate of that original instead",
+                           field="original")
+    # Checked again in the statement itself, which SQLite runs holding its write lock.
+    original_row = aliased(Question)
+    still_original = ~exists().where(original_row.id == original.id, original_row.duplicate_of_id.is_not(None))
+    done = db.session.execute(update(Question).where(Question.id == question_id, Question.duplicate_of_id.is_(None),
+                                                     still_original)
                               .values(duplicate_of_id=original.id, locked_at=utcnow()))
     if not done.rowcount:
         db.session.rollback()
         raise Conflict(ALREADY_HANDLED)
-    audit.record(moderator, "close_duplicate", "question", question_id, reason=_reason(reason, required=False),
-                 details=f"duplicate of question {original.id}")
+    moved = db.session.execute(update(Question).where(Question.duplicate_of_id == question_id)
+                               .values(duplicate_of_id=original.id)).rowcount
+    details = f"duplicate of question {original.id}"
+    if moved:
+        details += f"; its {moved} duplicate{' now points' if moved == 1 else 's now point'} there too"
+    audit.record(moderator, "close_duplicate", "question", question_id, reason=reason, details=details)
     db.session.commit()
 
 
