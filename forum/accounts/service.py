@@ -17,6 +17,7 @@ from moderation.types import Action, Role
 from ..errors import Conflict, Forbidden, InvalidInput, NotFound
 from ..extensions import db, utcnow
 from ..moderation import audit
+from ..suggestions import service as suggestions
 from .models import Agency, User, new_session_token
 from .passwords import hash_password, password_problem, verify_password
 
@@ -161,8 +162,9 @@ def update_agency(actor: User, agency: Agency, name: str, description: str,
     if clash is not None:
         raise Conflict("Another agency already has this name", field="name")
     agency.name, agency.description = name, description.strip()
-    if support_threshold is not None:
+    if support_threshold is not None and support_threshold != agency.support_threshold:
         agency.support_threshold = support_threshold
+        suggestions.apply_support_threshold(agency.id, support_threshold)
     audit.record(actor, "update_agency", "agency", agency.id,
                  details=f"{name}; support threshold {agency.support_threshold}")
     _commit_or_conflict("Another agency already has this name", field="name")

@@ -65,6 +65,19 @@ def _mark_threshold(suggestion_id: int) -> None:
         Suggestion.support_count >= threshold).values(threshold_reached_at=utcnow()))
 
 
+def apply_support_threshold(agency_id: int, threshold: int) -> None:
+    """After an agency's threshold changes (inside that change's transaction): suggestions now
+    at or past it cross it at this moment; those now below it that were awaiting a response
+    (none given yet) are awaiting no longer. Two statements whatever the number."""
+    for_agency = Suggestion.agency_id == agency_id
+    db.session.execute(update(Suggestion).where(
+        for_agency, Suggestion.threshold_reached_at.is_(None), Suggestion.support_count >= threshold)
+        .values(threshold_reached_at=utcnow()))
+    db.session.execute(update(Suggestion).where(
+        for_agency, Suggestion.threshold_reached_at.is_not(None), Suggestion.first_response_at.is_(None),
+        Suggestion.support_count < threshold).values(threshold_reached_at=None))
+
+
 # ── proposing ────────────────────────────────────────────────────────────────
 
 def propose(author: User, title: str, body: str, tag_names: list[str], agency_slug: str | None) -> Suggestion:

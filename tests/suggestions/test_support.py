@@ -121,3 +121,52 @@ def test_forum_check_finds_and_fixes_support_drift(app, runner, suggestion):
     result = runner.invoke(args=["forum", "check", "--fix"])
     assert f"suggestion {suggestion.id}: support_count is 9, should be 1" in result.output
     assert fetch(app, Suggestion, suggestion.id, "support_count") == 1
+
+
+def set_threshold_as_admin(app, client_of, form, agency, value: int):
+    admin = client_of(make_user(app, role="admin"))
+    response = form(admin, f"/admin/agencies/{agency.slug}",
+                    {"name": agency.name, "description": "", "support_threshold": str(value)})
+    assert response.status_code == 302
+
+
+def supported_by(app, client_of, suggestion, people: int) -> None:
+    for person in [make_user(app) for _ in range(people)]:
+        act(client_of(person), f"/suggestions/{suggestion.id}/support", suggestion.url, support="yes")
+
+
+def test_lowering_the_threshold_marks_suggestions_already_past_it(app, client, client_of, agency, proposer,
+                                                                  moderator, form):
+    from forum.extensions import utcnow
+
+    past = make_suggestion(app, proposer, agency, title="Three people support this idea")
+    below = make_suggestion(app, proposer, agency, title="Only two people support this")
+    answered = make_suggestion(app, proposer, agency, title="The agency has answered this one")
+    supported_by(app, client_of, past, 2)
+    supported_by(app, client_of, below, 1)
+    supported_by(app, client_of, answered, 2)
+    act(client_of(moderator), f"/suggestions/{answered.id}/status", answered.url,
+        status="under_review", response="We are looking at it.")
+    before = utcnow()
+    set_threshold_as_admin(app, client_of, form, agency, 3)
+    assert fetch(app, Suggestion, past.id, "threshold_reached_at") >= before
+    assert fetch(app, Suggestion, below.id, "threshold_reached_at") is None
+    awaiting = client.get("/suggestions?awaiting=yes").get_data(as_text=True)
+    assert "Three people support this idea" in awaiting
+    assert "Only two people" not in awaiting and "The agency has answered" not in awaiting
+
+
+def test_raising_the_threshold_unmarks_those_below_it_that_have_no_response(app, client, client_of, agency,
+                                                                           proposer, moderator, form):
+    set_threshold(app, agency, 2)
+    waiting = make_suggestion(app, proposer, agency, title="Waiting for the agency to answer")
+    answered = make_suggestion(app, proposer, agency, title="Answered by the agency already")
+    supported_by(app, client_of, waiting, 1)
+    supported_by(app, client_of, answered, 1)
+    act(client_of(moderator), f"/suggestions/{answered.id}/status", answered.url,
+        status="under_review", response="We are looking at it.")
+    crossed = fetch(app, Suggestion, answered.id, "threshold_reached_at")
+    set_threshold_as_admin(app, client_of, form, agency, 10)
+    assert fetch(app, Suggestion, waiting.id, "threshold_reached_at") is None
+    assert "Waiting for the agency" not in client.get("/suggestions?awaiting=yes").get_data(as_text=True)
+    assert fetch(app, Suggestion, answered.id, "threshold_reached_at") == crossed  # its history stays
