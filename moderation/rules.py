@@ -11,11 +11,12 @@ from typing import Any, Callable
 from .types import Action, Actor, Role
 from .workflow import is_closed
 
+# Decided by role alone, suspended or not: administrators cannot be suspended, and reading
+# insights is reading. Anything that changes content (tags too) is staff work below.
 ADMINISTRATION = {
     Action.MANAGE_AGENCIES: {Role.ADMIN},
     Action.MANAGE_USERS: {Role.ADMIN},
     Action.VIEW_INSIGHTS: {Role.POLICY, Role.ADMIN},
-    Action.EDIT_TAGS: {Role.MODERATOR, Role.ADMIN},
 }
 
 # Taking part is open to every signed-in role that is not suspended; some actions also
@@ -74,6 +75,7 @@ def _agency_staff(actor: Actor, target: Any) -> bool:
 MODERATION: dict[Action, Callable[[Actor, Any], bool]] = {
     Action.VIEW_QUEUE: _moderator_or_admin(scoped=False),
     Action.VIEW_AUDIT_LOG: _moderator_or_admin(scoped=False),
+    Action.EDIT_TAGS: _moderator_or_admin(scoped=False),  # tags are shared by every agency
     Action.MODERATE_POST: _moderator_or_admin(scoped=True),
     Action.REFER_QUESTION: _moderator_or_admin(scoped=True),
     # An official answer speaks for one agency, so only that agency's moderators give it.
@@ -135,6 +137,7 @@ def why_not(actor: Actor | None, action: Action, target: Any = None) -> str | No
         Action.FLAG_POST: "You cannot flag your own post.",
         Action.VIEW_QUEUE: "Only moderators and administrators can see the moderation queue.",
         Action.VIEW_AUDIT_LOG: "Only moderators and administrators can see the moderation log.",
+        Action.EDIT_TAGS: "Only moderators and administrators can edit tags.",
         Action.MODERATE_POST: "Only a moderator of the agency this question concerns can do that.",
         Action.REFER_QUESTION: "Only a moderator of the agency this question concerns can refer it.",
         Action.MARK_OFFICIAL: "Only a moderator of the agency this question concerns can give its official answer.",

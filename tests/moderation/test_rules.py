@@ -171,17 +171,25 @@ def test_visitors_and_unknown_roles_may_do_nothing(action):
 
 
 @pytest.mark.parametrize("action", [a for a in TABLE if a not in
-                                    (Action.MANAGE_AGENCIES, Action.MANAGE_USERS, Action.VIEW_INSIGHTS,
-                                     Action.EDIT_TAGS)])
+                                    (Action.MANAGE_AGENCIES, Action.MANAGE_USERS, Action.VIEW_INSIGHTS)])
 def test_suspended_people_read_but_do_not_take_part(action):
     now = datetime.now(timezone.utc)
     suspended = Person(ME, "citizen", suspended_until=now + timedelta(days=1))
     post = Post(ME if TABLE[action][1] == "own" else SOMEONE_ELSE)
-    if TABLE[action][1] == "agency":  # agency work: an admin's suspension counts too
-        suspended.role = lapsed_role = "admin"
+    if TABLE[action][1] == "agency" or Role.CITIZEN not in TABLE[action][0]:
+        suspended.role = lapsed_role = "admin"  # staff work: a staff member's suspension counts too
     else:
         lapsed_role = "citizen"
     assert can(suspended, action, post) is False
     assert "suspended" in why_not(suspended, action, post)
     lapsed = Person(ME, lapsed_role, suspended_until=now - timedelta(minutes=1))
     assert can(lapsed, action, post) is True
+
+
+def test_a_suspended_moderator_cannot_edit_tags():
+    now = datetime.now(timezone.utc)
+    moderator = Person(ME, "moderator", MY_AGENCY, suspended_until=now + timedelta(days=1))
+    assert can(moderator, Action.EDIT_TAGS) is False
+    assert "suspended" in why_not(moderator, Action.EDIT_TAGS)
+    moderator.suspended_until = now - timedelta(minutes=1)
+    assert can(moderator, Action.EDIT_TAGS) is True

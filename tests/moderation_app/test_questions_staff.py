@@ -203,3 +203,15 @@ def test_two_moderators_closing_two_questions_onto_each_other_at_once(app, clien
     assert sorted(statuses) in ([302, 400], [302, 409])
     duplicates = [fetch(app, Question, q.id, "duplicate_of_id") for q in (a, b)]
     assert duplicates.count(None) == 1
+
+
+def test_a_suspended_moderator_cannot_edit_or_merge_tags(app, client_of, moderator, admin, question, form):
+    from forum.moderation import service
+    from ..factories import run
+
+    run(app, service.suspend_user, admin, moderator.id, 1, "under review")
+    client = client_of(moderator)
+    response = client.get("/tags/passports/edit")
+    assert response.status_code == 403 and "suspended" in response.get_data(as_text=True)
+    response = form(client, "/tags/passports/synonyms", {"synonym": "passport"}, page="/tags/passports")
+    assert response.status_code == 403
