@@ -13,6 +13,7 @@ from ..accounts.models import User
 from ..extensions import db
 from ..qa.models import Answer, Question
 from ..suggestions.models import Suggestion
+from . import audit
 from .models import AuditEntry, Flag
 
 QUEUE_LIMIT = 200
@@ -154,15 +155,10 @@ def _fill_questions_and_authors(items: list[QueueItem]) -> None:
         item.author = authors[item.post.author_id]
 
 
-ACTIONS = ("dismiss", "hide", "restore", "delete", "release", "redact", "lock", "unlock", "close_duplicate",
-           "mark_official", "unmark_official", "official_withdrawn", "assign_agency", "refer", "suspend",
-           "auto_hide", "auto_hold", "auto_release")
-
-
 def audit_log(page: int, action: str | None = None, actor_id: int | None = None, target_type: str | None = None):
     statement = select(AuditEntry).options(joinedload(AuditEntry.actor))
     if action == "refused":
-        statement = statement.where(AuditEntry.action.startswith("refused:"))
+        statement = statement.where(AuditEntry.action.startswith(audit.REFUSED))
     elif action:
         statement = statement.where(AuditEntry.action == action)
     if actor_id:

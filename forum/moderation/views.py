@@ -17,7 +17,7 @@ from ..extensions import db
 from ..suggestions.models import Suggestion
 from ..web import (YES_NO, attach_error, choice, ensure, form_view, id_arg, rate_limited, render_form, safe_next,
                    signed_in)
-from . import queries, service
+from . import audit, queries, service
 from .forms import DuplicateForm, FlagForm, ReferForm, SuspendForm
 
 bp = Blueprint("moderation", __name__)
@@ -47,14 +47,15 @@ def queue():
 @signed_in
 def log():
     ensure(Action.VIEW_AUDIT_LOG)
-    action = request.args.get("action") or None
-    if action not in (None, "refused", *queries.ACTIONS):
-        action = None
-    target_type = request.args.get("target") if request.args.get("target") in ("question", "answer", "user") else None
-    actor_id = request.args.get("actor", type=int)
-    page = queries.audit_log(request.args.get("page", 1, type=int) or 1, action, actor_id, target_type)
-    return render_template("moderation/log.html", page=page, actions=queries.ACTIONS, action=action,
-                           target_type=target_type, actor_id=actor_id)
+    # Filters that name nothing logged (or an id beyond any) are ignored rather than failing.
+    action = request.args.get("action")
+    action = action if action == "refused" or action in audit.ACTIONS else None
+    target_type = request.args.get("target")
+    target_type = target_type if target_type in audit.TARGET_TYPES else None
+    actor_id = id_arg(request.args.get("actor"))
+    page = queries.audit_log(id_arg(request.args.get("page")) or 1, action, actor_id, target_type)
+    return render_template("moderation/log.html", page=page, actions=audit.ACTIONS, targets=audit.TARGET_TYPES,
+                           action=action, target_type=target_type, actor_id=actor_id)
 
 
 @bp.post(f"/moderation/{KIND}/<int:post_id>/decide")
