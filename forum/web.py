@@ -10,11 +10,12 @@ from flask_limiter.util import get_remote_address
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
-from moderation.rules import can, why_not
+from moderation.rules import can
 from moderation.types import Action
 
-from .errors import DomainError, Forbidden, InvalidInput
+from .errors import DomainError, InvalidInput
 from .extensions import csrf, limiter
+from . import permissions
 
 CSRF_MESSAGE = ("This form could not be sent securely, perhaps because it was open for a long time. "
                 "Check your answers and send it again.")
@@ -95,9 +96,10 @@ def signed_in(view):
 
 
 def ensure(action: Action, target=None) -> None:
-    """Raise Forbidden, with the reason in words, unless the signed-in user may do `action`."""
-    if not can(current_user, action, target):
-        raise Forbidden(why_not(current_user, action, target) or "You do not have permission to do that")
+    """Raise Forbidden, with the reason in words, unless the signed-in user may do `action`.
+    A refused POST is an attempt to act, logged as forum.permissions.require logs it; a
+    refused GET (a form page, say) only answers 403, since reading never writes."""
+    permissions.require(current_user, action, target, log=request.method == "POST")
 
 
 _URL_PATTERNS: dict[tuple, str] = {}

@@ -87,6 +87,11 @@ MODERATION: dict[Action, Callable[[Actor, Any], bool]] = {
 }
 
 
+def is_answerable(action: Action) -> bool:
+    """Staff work and flagging: a refused attempt at one of these is kept in the audit log."""
+    return action in ADMINISTRATION or action in MODERATION or action == Action.FLAG_POST
+
+
 def role_of(actor: Actor | None) -> Role | None:
     if actor is None or not getattr(actor, "is_authenticated", True):
         return None

@@ -11,12 +11,12 @@ from functools import lru_cache
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from moderation.rules import can
 from moderation.types import Action, Role
 
-from ..errors import Conflict, Forbidden, InvalidInput, NotFound
+from ..errors import Conflict, InvalidInput, NotFound
 from ..extensions import db, utcnow
 from ..moderation import audit
+from ..permissions import require as _require
 from ..suggestions import service as suggestions
 from .models import Agency, User, new_session_token
 from .passwords import hash_password, password_problem, verify_password
@@ -108,11 +108,6 @@ def load_user(user_id: str) -> User | None:
 
 
 # ── agencies and roles ────────────────────────────────────────────────────────
-
-def _require(actor: User | None, action: Action) -> None:
-    if not can(actor, action):
-        raise Forbidden("You do not have permission to do that")
-
 
 def agency_by_slug(slug: str) -> Agency:
     agency = db.session.scalar(select(Agency).where(Agency.slug == slug))

@@ -14,13 +14,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased
 
 from moderation import pii
-from moderation.rules import can, why_not
 from moderation.types import FLAG_REASONS, Action
 
 from .. import content
 from ..accounts.models import Agency, User
-from ..errors import Conflict, Forbidden, InvalidInput, NotFound
+from ..errors import Conflict, InvalidInput, NotFound
 from ..extensions import db, utcnow
+from ..permissions import require
 from ..qa.models import Answer, Question, Revision
 from ..sql import insert_if_absent
 from ..suggestions.models import Suggestion, SuggestionRevision
@@ -54,16 +54,9 @@ def load(kind: str, post_id: int, *, include_deleted: bool = False) -> Target:
     return Target(kind, post, concern)
 
 
-def require(actor: User, action: Action, about, target_type: str, target_id: int | None) -> None:
-    """Refuse with the reason in words, and log the attempt: staff actions are answerable."""
-    if not can(actor, action, about):
-        message = why_not(actor, action, about) or "You do not have permission to do that"
-        audit.record_refusal(actor, action.value, target_type, target_id, message)
-        raise Forbidden(message)
-
-
 def _require(actor: User, action: Action, target: Target) -> None:
-    require(actor, action, target.concern, target.kind, target.post.id)
+    """The rules look at the post's question (or the suggestion); the log names the post."""
+    require(actor, action, target.concern, on=(target.kind, target.post.id))
 
 
 def _reason(reason: str | None, required: bool = True) -> str:
@@ -106,8 +99,7 @@ def flag_post(user: User, kind: str, post_id: int, reason: str, text: str = "") 
     target = load(kind, post_id)
     if target.post.state != "public" or target.concern.state != "public":
         raise NotFound("There is no such post, or it has been removed")
-    if not can(user, Action.FLAG_POST, target.post):
-        raise Forbidden(why_not(user, Action.FLAG_POST, target.post) or "You cannot flag this post")
+    require(user, Action.FLAG_POST, target.post, on=(kind, post_id))
     if reason not in FLAG_REASONS:
         raise InvalidInput("Choose why you are flagging this post", field="reason")
     text = (text or "").strip()
@@ -376,7 +368,7 @@ def suspend_user(actor: User, user_id: int, days: int, reason: str) -> None:
     person = db.session.get(User, user_id)
     if person is None:
         raise NotFound("There is no such person")
-    require(actor, Action.SUSPEND_USER, person, "user", person.id)
+    require(actor, Action.SUSPEND_USER, person)
     if days not in SUSPENSION_DAYS:
         raise InvalidInput("Choose a period from the list", field="days")
     reason = _reason(reason)

@@ -144,7 +144,7 @@ def flag(kind: str, post_id: int):
 @signed_in
 def refer(question_id: int):
     question = service.load("question", question_id).concern
-    service.require(current_user, Action.REFER_QUESTION, question, "question", question.id)
+    ensure(Action.REFER_QUESTION, question)
     form = ReferForm()
     form.set_agencies([a for a in accounts.list_agencies() if a.id != question.agency_id])
     return _form_page("moderation/refer.html", form,
@@ -158,7 +158,7 @@ def refer(question_id: int):
 @signed_in
 def duplicate(question_id: int):
     question = service.load("question", question_id).concern
-    service.require(current_user, Action.MODERATE_POST, question, "question", question.id)
+    ensure(Action.MODERATE_POST, question)
     form = DuplicateForm()
     return _form_page("moderation/duplicate.html", form, lambda: service.close_as_duplicate(
         current_user, question_id, form.original_id, form.reason.data or ""),
@@ -172,7 +172,7 @@ def suspend(user_id: int):
     person = db.session.get(User, user_id)
     if person is None:
         raise NotFound("There is no such person")
-    service.require(current_user, Action.SUSPEND_USER, person, "user", person.id)
+    ensure(Action.SUSPEND_USER, person)
     form = SuspendForm()
 
     def done(_result):

@@ -12,16 +12,16 @@ from flask import current_app
 from sqlalchemy import delete, select, update
 
 from moderation import pii
-from moderation.rules import can, why_not
 from moderation.types import Action
 
 from .. import content
 from ..accounts.models import Agency, User
-from ..errors import Conflict, Forbidden, InvalidInput, NotFound, TooManyPosts
+from ..errors import Conflict, InvalidInput, NotFound, TooManyPosts
 from ..extensions import db, utcnow
 from ..moderation import audit
 from ..moderation import service as moderation
 from ..moderation.states import set_state
+from ..permissions import require as _require
 from ..sql import bump, insert_if_absent
 from ..suggestions.models import Suggestion
 from ..tags import service as tags
@@ -33,11 +33,6 @@ BODY_MAX = 20_000
 # Reputation: what a vote or an acceptance is worth to the post's author.
 POINTS = {("question", 1): 5, ("answer", 1): 10, ("question", -1): -2, ("answer", -1): -2}
 ACCEPTED_POINTS = 15
-
-
-def _require(actor: User, action: Action, target=None) -> None:
-    if not can(actor, action, target):
-        raise Forbidden(why_not(actor, action, target) or "You do not have permission to do that")
 
 
 def _check_text(title: str | None, body: str) -> None:

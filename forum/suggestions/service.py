@@ -10,16 +10,16 @@ from sqlalchemy import and_, delete, exists, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from moderation import pii
-from moderation.rules import can, why_not
 from moderation.types import Action
 from moderation.workflow import why_not_move
 
 from .. import content
 from ..accounts.models import Agency, User
-from ..errors import Conflict, Forbidden, InvalidInput, NotFound
+from ..errors import Conflict, InvalidInput, NotFound
 from ..extensions import db, utcnow
 from ..moderation import audit
 from ..moderation import service as moderation
+from ..permissions import require
 from ..qa.models import Question
 from ..qa.service import check_pace
 from ..sql import bump, insert_if_absent
@@ -29,11 +29,6 @@ from .models import QuestionSuggestionLink, Suggestion, SuggestionStatusChange, 
 TITLE_MIN, TITLE_MAX = 10, 150
 BODY_MAX = 20_000
 RESPONSE_MAX = 5_000
-
-
-def _require(actor: User, action: Action, target=None) -> None:
-    if not can(actor, action, target):
-        raise Forbidden(why_not(actor, action, target) or "You do not have permission to do that")
 
 
 def get_suggestion(suggestion_id: int) -> Suggestion:
@@ -82,7 +77,7 @@ def apply_support_threshold(agency_id: int, threshold: int) -> None:
 
 def propose(author: User, title: str, body: str, tag_names: list[str], agency_slug: str | None) -> Suggestion:
     """Publish a suggestion; its author's support is counted at once."""
-    _require(author, Action.PROPOSE)
+    require(author, Action.PROPOSE)
     title, body = title.strip(), content.clean_text(body)
     if not TITLE_MIN <= len(title) <= TITLE_MAX:
         raise InvalidInput(f"Title must be between {TITLE_MIN} and {TITLE_MAX} characters", field="title")
@@ -122,7 +117,7 @@ def set_support(user: User, suggestion_id: int, supporting: bool) -> int:
     The unique constraint decides whether this request added or removed the row, and the
     counter follows that change in SQL, so simultaneous clicks count exactly once each."""
     suggestion = public_suggestion(suggestion_id)
-    _require(user, Action.SUPPORT, suggestion)
+    require(user, Action.SUPPORT, suggestion)
     if supporting:
         changed = 1 if insert_if_absent(SuggestionSupport, user_id=user.id, suggestion_id=suggestion.id,
                                         created_at=utcnow()) else 0
@@ -144,7 +139,7 @@ def set_status(actor: User, suggestion_id: int, new_status: str, response: str,
     Marking a duplicate merges its supports into the kept suggestion. The response is public
     at once, so personal information in it is refused rather than held: staff fix the text."""
     suggestion = public_suggestion(suggestion_id)
-    _require(actor, Action.SET_SUGGESTION_STATUS, suggestion)
+    require(actor, Action.SET_SUGGESTION_STATUS, suggestion)
     problem = why_not_move(suggestion.status, new_status)
     if problem:
         raise InvalidInput(problem, field="status")
@@ -235,7 +230,7 @@ def question_id_from(text: str) -> int | None:
 def link_question(user: User, suggestion_id: int, question_ref: str) -> bool:
     """Say that a question is related to a suggestion; False when the link already existed."""
     suggestion = public_suggestion(suggestion_id)
-    _require(user, Action.LINK_QUESTION, suggestion)
+    require(user, Action.LINK_QUESTION, suggestion)
     question_id = question_id_from(question_ref)
     question = db.session.get(Question, question_id) if question_id else None
     if question is None or question.state != "public":
@@ -248,7 +243,7 @@ def link_question(user: User, suggestion_id: int, question_ref: str) -> bool:
 
 def unlink_question(user: User, suggestion_id: int, question_id: int) -> None:
     suggestion = get_suggestion(suggestion_id)
-    _require(user, Action.UNLINK_QUESTION, suggestion)
+    require(user, Action.UNLINK_QUESTION, suggestion)
     removed = db.session.execute(delete(QuestionSuggestionLink).where(
         QuestionSuggestionLink.suggestion_id == suggestion.id, QuestionSuggestionLink.question_id == question_id))
     if not removed.rowcount:

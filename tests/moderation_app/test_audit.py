@@ -10,6 +10,7 @@ from forum.moderation import service
 from forum.moderation.models import AuditEntry
 
 from ..factories import run
+from .conftest import audit_actions
 
 FORUM = Path(__file__).resolve().parents[2] / "forum"
 
@@ -132,3 +133,32 @@ def test_every_action_the_code_logs_is_known():
                     and isinstance(node.args[1], ast.Constant) and node.args[1].value not in ACTIONS):
                 unknown.append(f"{path}:{node.lineno} {node.args[1].value}")
     assert unknown == []
+
+
+@pytest.mark.parametrize("who", ["citizen", "outsider"])
+def test_refused_form_pages_answer_403_and_write_nothing(app, client_of, asker, reader, outsider, moderator,
+                                                        question, who):
+    client = client_of(reader if who == "citizen" else outsider)
+    for page in (f"/moderation/questions/{question.id}/refer", f"/moderation/questions/{question.id}/duplicate",
+                 f"/moderation/users/{moderator.id}/suspend"):
+        assert client.get(page).status_code == 403, page
+    assert client_of(asker).get(f"/questions/{question.id}/flag").status_code == 403  # one's own post
+    assert audit_actions(app) == []
+
+
+def test_refused_posts_are_logged_through_the_views_check_too(app, client_of, asker, reader, agency, question, form):
+    from ..suggestions.conftest import make_suggestion
+
+    assert form(client_of(asker), f"/questions/{question.id}/flag", {"reason": "spam"},
+                page=question.url).status_code == 403
+    suggestion = make_suggestion(app, asker, agency)
+    response = form(client_of(reader), f"/suggestions/{suggestion.id}/status",
+                    {"status": "planned", "response": "Yes."}, page=suggestion.url)
+    assert response.status_code == 403
+    assert audit_actions(app, "question", question.id) == ["refused:flag_post"]
+    assert audit_actions(app, "suggestion", suggestion.id) == ["refused:set_suggestion_status"]
+
+
+def test_refused_taking_part_is_not_staff_work_and_not_logged(app, client_of, asker, question, form):
+    assert form(client_of(asker), f"/questions/{question.id}/vote", {"vote": "up"}, page=question.url).status_code == 403
+    assert audit_actions(app) == []
