@@ -33,7 +33,8 @@ PARTICIPATION: dict[Action, Callable[[Actor, Any], bool]] = {
     Action.DELETE_POST: _own,
     Action.ACCEPT_ANSWER: _own,
     Action.PROPOSE: lambda actor, target: True,
-    Action.SUPPORT: lambda actor, target: _not_own(actor, target) and not is_closed(target.status),
+    Action.SUPPORT: lambda actor, target: target is not None and not is_closed(target.status),
+    Action.WITHDRAW_SUPPORT: lambda actor, target: target is not None,
     Action.LINK_QUESTION: lambda actor, target: target is not None,
     Action.FLAG_POST: _not_own,
 }
@@ -128,8 +129,6 @@ def why_not(actor: Actor | None, action: Action, target: Any = None) -> str | No
         return "Sign in to do that."
     if action not in ADMINISTRATION and is_suspended(actor):
         return "Your account is suspended: you can read, but not post, vote or flag."
-    if action == Action.SUPPORT:
-        return _why_not_support(actor, target)
     return {
         Action.VOTE: "You cannot vote on your own post.",
         Action.ME_TOO: "You asked this question, so it already counts you.",
@@ -137,6 +136,7 @@ def why_not(actor: Actor | None, action: Action, target: Any = None) -> str | No
         Action.EDIT_POST: "Only the author can edit this post.",
         Action.DELETE_POST: "Only the author can delete this post.",
         Action.ACCEPT_ANSWER: "Only the person who asked can accept an answer.",
+        Action.SUPPORT: "This suggestion is closed, so it can no longer be supported.",
         Action.SET_SUGGESTION_STATUS: "Only moderators of the agency this suggestion concerns can change its status.",
         Action.UNLINK_QUESTION: "Only moderators of the agency this suggestion concerns can remove a link.",
         Action.FLAG_POST: "You cannot flag your own post.",
@@ -149,8 +149,3 @@ def why_not(actor: Actor | None, action: Action, target: Any = None) -> str | No
         Action.SUSPEND_USER: "Moderators can suspend citizens; administrators anyone but an administrator.",
     }.get(action, "You do not have permission to do that.")
 
-
-def _why_not_support(actor: Actor, target: Any) -> str:
-    if target is not None and target.author_id == actor.id:
-        return "You proposed this suggestion, so your support is already counted."
-    return "This suggestion is closed, so it can no longer be supported."

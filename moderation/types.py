@@ -39,7 +39,8 @@ class Action(StrEnum):
     ACCEPT_ANSWER = "accept_answer"  # target: the question (one's own)
     # suggestions
     PROPOSE = "propose"
-    SUPPORT = "support"  # target: the suggestion (not one's own: that support is automatic; not closed)
+    SUPPORT = "support"  # target: the suggestion (not closed; its author's support is counted on creation)
+    WITHDRAW_SUPPORT = "withdraw_support"  # target: the suggestion (always possible, its author's too)
     LINK_QUESTION = "link_question"  # target: the suggestion
     # agency work: moderators of the target's agency, and admins (refused while suspended)
     SET_SUGGESTION_STATUS = "set_suggestion_status"  # target: the suggestion

@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from moderation.workflow import SUGGESTION_STATUSES, STATUS_LABELS
+from moderation.workflow import SUGGESTION_STATUSES, STATUS_LABELS, is_closed
 
 from ..accounts.models import Agency, User
 from ..extensions import UTCDateTime, db, utcnow
@@ -69,8 +69,8 @@ class Suggestion(db.Model):
         return STATUS_LABELS[self.status]
 
     @property
-    def is_public(self) -> bool:
-        return self.state == "public"
+    def is_closed(self) -> bool:
+        return is_closed(self.status)
 
     @property
     def awaiting_response(self) -> bool:

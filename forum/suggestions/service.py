@@ -112,12 +112,13 @@ def propose(author: User, title: str, body: str, tag_names: list[str], agency_sl
 # ── supporting ───────────────────────────────────────────────────────────────
 
 def set_support(user: User, suggestion_id: int, supporting: bool) -> int:
-    """Support (or withdraw support for) a suggestion; returns its support count.
+    """Support (or withdraw support for) a suggestion; returns its support count. Anyone may
+    withdraw, its author and on a closed suggestion too; a closed one takes no new support.
 
     The unique constraint decides whether this request added or removed the row, and the
     counter follows that change in SQL, so simultaneous clicks count exactly once each."""
     suggestion = public_suggestion(suggestion_id)
-    require(user, Action.SUPPORT, suggestion)
+    require(user, Action.SUPPORT if supporting else Action.WITHDRAW_SUPPORT, suggestion)
     if supporting:
         changed = 1 if insert_if_absent(SuggestionSupport, user_id=user.id, suggestion_id=suggestion.id,
                                         created_at=utcnow()) else 0

@@ -47,7 +47,8 @@ TABLE = {
     Action.DELETE_POST: (EVERYONE, "own"),
     Action.ACCEPT_ANSWER: (EVERYONE, "own"),
     Action.PROPOSE: (EVERYONE, None),
-    Action.SUPPORT: (EVERYONE, "other"),
+    Action.SUPPORT: (EVERYONE, None),  # its author too, once they have withdrawn (closed: below)
+    Action.WITHDRAW_SUPPORT: (EVERYONE, None),
     Action.LINK_QUESTION: (EVERYONE, None),
     Action.SET_SUGGESTION_STATUS: (STAFF, "agency"),
     Action.UNLINK_QUESTION: (STAFF, "agency"),
@@ -146,7 +147,8 @@ def test_permission_matrix(role, action, whose, agency):
     assert (why_not(actor, action, target) is None) is expected
 
 
-@pytest.mark.parametrize("action", [a for a, (_, needs) in TABLE.items() if needs] + [Action.LINK_QUESTION])
+@pytest.mark.parametrize("action", [a for a, (_, needs) in TABLE.items() if needs]
+                         + [Action.LINK_QUESTION, Action.SUPPORT, Action.WITHDRAW_SUPPORT])
 def test_actions_on_a_post_need_the_post(action):
     assert can(Person(ME, "citizen"), action, None) is False
     assert can(Person(ME, "admin"), action, None) is False
@@ -157,6 +159,12 @@ def test_closed_suggestions_cannot_be_supported(status):
     assert can(Person(ME, "citizen"), Action.SUPPORT, Post(SOMEONE_ELSE, status=status)) is False
     assert "closed" in why_not(Person(ME, "citizen"), Action.SUPPORT, Post(SOMEONE_ELSE, status=status))
     assert can(Person(ME, "citizen"), Action.SUPPORT, Post(SOMEONE_ELSE, status="planned")) is True
+
+
+@pytest.mark.parametrize("status", ["implemented", "declined", "duplicate", "open"])
+@pytest.mark.parametrize("whose", [ME, SOMEONE_ELSE])
+def test_support_is_withdrawable_always(status, whose):
+    assert can(Person(ME, "citizen"), Action.WITHDRAW_SUPPORT, Post(whose, status=status)) is True
 
 
 def test_a_moderator_without_an_agency_manages_no_suggestion():

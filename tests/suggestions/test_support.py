@@ -31,10 +31,14 @@ def test_support_counts_once_and_can_be_withdrawn(app, client_of, supporter, sug
     assert fetch(app, Suggestion, suggestion.id, "support_count") == 1
 
 
-def test_the_author_cannot_withdraw_their_own_support(app, client_of, proposer, suggestion):
-    response = act(client_of(proposer), f"/suggestions/{suggestion.id}/support", suggestion.url, support="no")
-    assert response.status_code == 403
-    assert "your support is already counted" in response.get_data(as_text=True)
+def test_the_author_may_withdraw_their_support_and_give_it_again(app, client_of, proposer, suggestion):
+    author = client_of(proposer)
+    page = author.get(suggestion.url).get_data(as_text=True)
+    assert "You proposed this, so your support is counted." in page and "Withdraw my support" in page
+    assert act(author, f"/suggestions/{suggestion.id}/support", suggestion.url, support="no").status_code == 302
+    assert fetch(app, Suggestion, suggestion.id, "support_count") == 0
+    assert "Support this suggestion" in author.get(suggestion.url).get_data(as_text=True)
+    assert act(author, f"/suggestions/{suggestion.id}/support", suggestion.url, support="yes").status_code == 302
     assert fetch(app, Suggestion, suggestion.id, "support_count") == 1
 
 
@@ -52,6 +56,18 @@ def test_closed_suggestions_cannot_be_supported(app, client_of, supporter, moder
     assert response.status_code == 403 and "closed" in response.get_data(as_text=True)
     assert fetch(app, Suggestion, suggestion.id, "support_count") == 1
     assert "This suggestion is closed" in client.get(suggestion.url).get_data(as_text=True)
+
+
+def test_support_is_withdrawn_from_a_closed_suggestion_too(app, client_of, supporter, moderator, suggestion):
+    client = client_of(supporter)
+    act(client, f"/suggestions/{suggestion.id}/support", suggestion.url, support="yes")
+    act(client_of(moderator), f"/suggestions/{suggestion.id}/status", suggestion.url,
+        status="declined", response="We cannot do this because the law requires paper.")
+    assert "Withdraw my support" in client.get(suggestion.url).get_data(as_text=True)
+    assert act(client, f"/suggestions/{suggestion.id}/support", suggestion.url, support="no").status_code == 302
+    assert fetch(app, Suggestion, suggestion.id, "support_count") == 1
+    page = client.get(suggestion.url).get_data(as_text=True)
+    assert "This suggestion is closed" in page and "Support this suggestion" not in page
 
 
 def support_at_once(clients, suggestion) -> list[int]:
