@@ -13,13 +13,15 @@ from .errors import Forbidden
 from .moderation import audit
 
 
-def require(actor, action: Action, target=None, *, on: tuple[str, int] | None = None, log: bool = True) -> None:
+def require(actor, action: Action, target=None, *, on: tuple[str, int] | None = None, log: bool = True,
+            message: str | None = None) -> None:
     """Raise Forbidden unless `actor` may do `action` on `target` (what the rules look at).
     `on` names what the attempt was on for the log when that is not `target` itself (an
-    answer, whose question the rules look at)."""
+    answer, whose question the rules look at); `message` says why in words the rules cannot
+    know (an agency's name, say)."""
     if can(actor, action, target):
         return
-    message = why_not(actor, action, target) or "You do not have permission to do that"
+    message = message or why_not(actor, action, target) or "You do not have permission to do that"
     if log and is_answerable(action) and getattr(actor, "is_authenticated", False):
         logged_on = on or _named(target)
         if logged_on is not None:

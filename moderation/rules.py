@@ -65,6 +65,15 @@ def _may_suspend(actor: Actor, target: Any) -> bool:
     return actor.role == Role.MODERATOR and target.role == Role.CITIZEN
 
 
+def _may_unmark(actor: Actor, target: Any) -> bool:
+    """An official mark is removed by a moderator of the agency that gave it, or by an admin
+    (a wrong mark must be removable even though admins give none)."""
+    agency = getattr(target, "official_agency_id", None)
+    if agency is None:
+        return False
+    return actor.role == Role.ADMIN or actor.role == Role.MODERATOR and actor.agency_id == agency
+
+
 def _agency_staff(actor: Actor, target: Any) -> bool:
     """Admins, or moderators of the agency the target concerns."""
     role = role_of(actor)
@@ -81,6 +90,7 @@ MODERATION: dict[Action, Callable[[Actor, Any], bool]] = {
     Action.REFER_QUESTION: _moderator_or_admin(scoped=True),
     # An official answer speaks for one agency, so only that agency's moderators give it.
     Action.MARK_OFFICIAL: lambda actor, target: actor.role == Role.MODERATOR and _concerns_my_agency(actor, target),
+    Action.UNMARK_OFFICIAL: _may_unmark,
     Action.SUSPEND_USER: _may_suspend,
     # A suggestion always concerns one agency: only its moderators (and admins) answer for it.
     Action.SET_SUGGESTION_STATUS: _agency_staff,
@@ -146,6 +156,8 @@ def why_not(actor: Actor | None, action: Action, target: Any = None) -> str | No
         Action.MODERATE_POST: "Only a moderator of the agency this question concerns can do that.",
         Action.REFER_QUESTION: "Only a moderator of the agency this question concerns can refer it.",
         Action.MARK_OFFICIAL: "Only a moderator of the agency this question concerns can give its official answer.",
+        Action.UNMARK_OFFICIAL: "Only a moderator of the agency that gave this official answer, or an administrator, "
+                                "can remove its mark.",
         Action.SUSPEND_USER: "Moderators can suspend citizens; administrators anyone but an administrator.",
     }.get(action, "You do not have permission to do that.")
 

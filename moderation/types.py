@@ -52,7 +52,8 @@ class Action(StrEnum):
     VIEW_QUEUE = "view_queue"  # no target: the queue, filtered by agency
     VIEW_AUDIT_LOG = "view_audit_log"  # no target
     MODERATE_POST = "moderate_post"  # dismiss, hide, restore, delete, release, lock, close
-    MARK_OFFICIAL = "mark_official"  # mark / unmark an official answer for the moderator's agency
+    MARK_OFFICIAL = "mark_official"  # mark an official answer for the moderator's agency
+    UNMARK_OFFICIAL = "unmark_official"  # target: the official answer (its agency's moderators, and admins)
     REFER_QUESTION = "refer_question"  # hand a question to another agency
     SUSPEND_USER = "suspend_user"  # target: the user (citizens only, unless by an admin)
 

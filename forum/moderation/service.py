@@ -301,6 +301,10 @@ def mark_official(moderator: User, answer_id: int) -> None:
         raise Conflict("This question is locked: unlock it before giving an official answer")
     if answer.official_agency_id == moderator.agency_id:
         raise Conflict("This answer is already official: " + ALREADY_HANDLED)
+    if answer.official_agency_id is not None:  # an answer carries one agency's mark
+        theirs = db.session.get(Agency, answer.official_agency_id)
+        raise Conflict(f"This answer is already the official answer from {theirs.name}: give "
+                       f"{moderator.agency.name}'s official answer on another answer")
     taken = db.session.scalar(select(Answer.id).where(Answer.question_id == question.id,
                                                       Answer.official_agency_id == moderator.agency_id))
     if taken is not None:
@@ -323,16 +327,23 @@ def mark_official(moderator: User, answer_id: int) -> None:
     db.session.commit()
 
 
-def unmark_official(moderator: User, answer_id: int, reason: str = "") -> None:
+def unmark_official(actor: User, answer_id: int, reason: str = "") -> None:
+    """Remove an official mark: a moderator of the agency that gave it, or an admin."""
     target = load("answer", answer_id, include_deleted=True)
-    _require(moderator, Action.MARK_OFFICIAL, target)
-    done = db.session.execute(update(Answer).where(Answer.id == answer_id,
-                                                   Answer.official_agency_id == moderator.agency_id)
+    answer = target.post
+    if answer.official_agency_id is None:
+        raise Conflict("This answer is not an official answer (any more): " + ALREADY_HANDLED)
+    agency = db.session.get(Agency, answer.official_agency_id)
+    require(actor, Action.UNMARK_OFFICIAL, answer, on=("answer", answer_id),
+            message=f"This is the official answer from {agency.name}: only its moderators, or an administrator, "
+                    "can remove the mark.")
+    reason = _reason(reason, required=False)
+    done = db.session.execute(update(Answer).where(Answer.id == answer_id, Answer.official_agency_id == agency.id)
                               .values(official_agency_id=None, official_by_id=None, official_at=None))
     if not done.rowcount:
         db.session.rollback()
-        raise Conflict("This answer is not your agency's official answer (any more): " + ALREADY_HANDLED)
-    audit.record(moderator, "unmark_official", "answer", answer_id, reason=_reason(reason, required=False))
+        raise Conflict("This answer is not an official answer (any more): " + ALREADY_HANDLED)
+    audit.record(actor, "unmark_official", "answer", answer_id, reason=reason, details=f"{agency.name}")
     db.session.commit()
 
 

@@ -89,7 +89,24 @@ MODERATION_TABLE = {
 
 
 def test_every_action_is_in_a_table():
-    assert set(TABLE) | set(MODERATION_TABLE) | {Action.SUSPEND_USER} == set(Action)
+    assert set(TABLE) | set(MODERATION_TABLE) | {Action.SUSPEND_USER, Action.UNMARK_OFFICIAL} == set(Action)
+
+
+@dataclass
+class OfficialAnswer:
+    author_id: int
+    official_agency_id: int | None
+
+
+@pytest.mark.parametrize("marked_by", [MY_AGENCY, OTHER_AGENCY, None])
+@pytest.mark.parametrize("role", list(Role))
+def test_who_may_remove_an_official_mark(role, marked_by):
+    """The agency that gave the mark (its moderators), or an admin; nobody when there is none."""
+    actor = Person(ME, role.value, agency_id=MY_AGENCY if role == Role.MODERATOR else None)
+    expected = marked_by is not None and (role == Role.ADMIN or role == Role.MODERATOR and marked_by == MY_AGENCY)
+    assert can(actor, Action.UNMARK_OFFICIAL, OfficialAnswer(SOMEONE_ELSE, marked_by)) is expected
+    suspended = Person(ME, role.value, MY_AGENCY, suspended_until=datetime.now(timezone.utc) + timedelta(days=1))
+    assert can(suspended, Action.UNMARK_OFFICIAL, OfficialAnswer(SOMEONE_ELSE, marked_by)) is False
 
 
 @pytest.mark.parametrize("concern", list(CONCERNS))

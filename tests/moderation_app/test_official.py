@@ -190,3 +190,43 @@ def test_a_colleagues_mark_committed_between_check_and_write_is_a_409(app, clien
     assert "already has an official answer from National Tax Office" in response.get_data(as_text=True)
     assert fetch(app, Answer, answer.id, "official_by_id") == colleague.id
     assert fetch(app, Answer, second.id, "official_agency_id") is None
+
+
+def test_an_admin_removes_a_wrong_official_mark_and_it_is_logged(app, client_of, client, moderator, admin, question,
+                                                                 answer):
+    mark(client_of(moderator), answer.id)
+    staff = client_of(admin)
+    assert "Remove the official mark" in staff.get(question.url).get_data(as_text=True)
+    assert mark(staff, answer.id, "no").status_code == 302
+    assert fetch(app, Answer, answer.id, "official_agency_id") is None
+    assert "Official answer from" not in client.get(question.url).get_data(as_text=True)
+    assert audit_actions(app, "answer", answer.id) == ["mark_official", "unmark_official"]
+    with app.app_context():
+        from forum.moderation.models import AuditEntry
+        entry = db.session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+        assert entry.actor_id == admin.id and "National Tax Office" in entry.details
+    assert mark(staff, answer.id, "no").status_code == 409
+
+
+def test_a_locked_question_keeps_the_unmark_button(app, client_of, moderator, question, answer):
+    mark(client_of(moderator), answer.id)
+    run(app, service.set_locked, moderator, question.id, True, "heated")
+    staff = client_of(moderator)
+    page = staff.get(question.url).get_data(as_text=True)
+    assert "Remove the official mark" in page and "Mark as official answer" not in page
+    assert mark(staff, answer.id, "no").status_code == 302
+    assert fetch(app, Answer, answer.id, "official_agency_id") is None
+
+
+def test_another_agencys_mark_on_the_answer_is_named(app, client_of, moderator, outsider, question, answer,
+                                                     other_agency):
+    run(app, service.refer_question, moderator, question.id, other_agency.slug, "Passports handle this part.")
+    mark(client_of(moderator), answer.id)
+    theirs = client_of(outsider)
+    assert "Remove the official mark" not in theirs.get(question.url).get_data(as_text=True)
+    response = mark(theirs, answer.id)
+    assert response.status_code == 409
+    assert "already the official answer from National Tax Office" in response.get_data(as_text=True)
+    response = mark(theirs, answer.id, "no")
+    assert response.status_code == 403 and "National Tax Office" in response.get_data(as_text=True)
+    assert fetch(app, Answer, answer.id, "official_agency_id") == moderator.agency_id
