@@ -59,6 +59,11 @@ class QueueItem:
     def redacted(self) -> str:
         return pii.redact(self.post.body_source)
 
+    @property
+    def title(self) -> str:
+        """The question's or suggestion's title; redacted while it is held, like its text."""
+        return pii.redact(self.concern.title) if self.concern.state == "held" else self.concern.title
+
 
 @dataclass
 class Queue:

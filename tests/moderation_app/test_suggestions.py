@@ -87,6 +87,8 @@ def test_the_agencys_moderator_releases_a_held_suggestion(app, client_of, client
 def test_redact_and_release_keeps_the_original_as_a_revision(app, client_of, client, asker, moderator, form):
     propose(form, client_of(asker), f"Quote TFN {TFN} when you call.", title=f"Stop asking for TFN {TFN} on calls")
     suggestion_id = only_suggestion_id(app)
+    queue = client_of(moderator).get("/moderation").get_data(as_text=True)
+    assert "Stop asking for TFN [removed: tax file number] on calls" in queue and TFN not in queue
     assert decide(form, client_of(moderator), suggestion_id, "redact").status_code == 302
     state, title, slug, body, html = fetch(app, Suggestion, suggestion_id, "state", "title", "slug", "body_source",
                                            "body_html")
