@@ -8,6 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from moderation import pii
 from moderation.types import Action
 
 from ..accounts import service as accounts
@@ -22,6 +23,13 @@ from .forms import DuplicateForm, FlagForm, ReferForm, SuspendForm
 
 bp = Blueprint("moderation", __name__)
 KIND = "<any(question,answer,suggestion):kind>"
+
+
+@bp.app_template_filter("redact")
+def redact(text: str | None) -> str | None:
+    """Personal information in `text` shown as "[removed: <kind>]": for pages that show what
+    a post once said (its public history), where a held post's original must not reappear."""
+    return pii.redact(text) if text else text
 
 
 def _back(fallback: str):

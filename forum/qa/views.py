@@ -9,6 +9,7 @@ from __future__ import annotations
 from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from moderation import pii
 from moderation.types import Action
 
 from .. import content
@@ -93,7 +94,7 @@ def answer_revisions(answer_id: int):
 
 
 def _revisions(q, revisions, kind: str):
-    steps = [(new, diff_html(old.body_source, new.body_source), old)
+    steps = [(new, diff_html(pii.redact(old.body_source), pii.redact(new.body_source)), old)  # the history is public
              for old, new in zip(revisions, revisions[1:])]
     return render_template("qa/revisions.html", q=q, kind=kind, first=revisions[0] if revisions else None,
                            steps=list(reversed(steps)))
