@@ -367,6 +367,7 @@ def refer_question(moderator: User, question_id: int, agency_slug: str, note: st
     if agency.id in (question.agency_id, question.referred_agency_id):
         raise InvalidInput("This question is already with that agency", field="agency")
     note = _reason(note)
+    refuse_personal_information(note, "note", "note")  # it is shown on the question page
     question.referred_agency_id, question.referral_note = agency.id, note
     audit.record(moderator, "refer", "question", question_id, reason=note, details=f"to {agency.name}")
     db.session.commit()
@@ -386,6 +387,15 @@ def suspend_user(actor: User, user_id: int, days: int, reason: str) -> None:
     person.suspended_until = utcnow() + timedelta(days=days)
     audit.record(actor, "suspend", "user", person.id, reason=reason, details=f"{days} days")
     db.session.commit()
+
+
+def refuse_personal_information(text: str, field: str, what: str) -> None:
+    """Staff words published at once (a suggestion's response, a referral note) are refused,
+    not held, when they contain personal information: the staff member fixes the text."""
+    found = pii.kinds(pii.scan(text))
+    if found:
+        raise InvalidInput(f"The {what} seems to contain {pii.in_words(found)}. It is published at once, "
+                           "so remove that and send it again", field=field)
 
 
 def hold_automatically(kind: str, post_id: int, found: list[str]) -> None:

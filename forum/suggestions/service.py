@@ -149,10 +149,7 @@ def set_status(actor: User, suggestion_id: int, new_status: str, response: str,
         raise InvalidInput("Write the agency's response: it is shown to everyone on the timeline", field="response")
     if len(response) > RESPONSE_MAX:
         raise InvalidInput(f"The response must be {RESPONSE_MAX:,} characters or fewer", field="response")
-    found = personal_information(response)
-    if found:
-        raise InvalidInput(f"The response seems to contain {pii.in_words(found)}. It is published at once, "
-                           "so remove that and publish it again", field="response")
+    moderation.refuse_personal_information(response, "response", "response")
     old_status, now = suggestion.status, utcnow()
     kept = _kept_suggestion(suggestion, duplicate_of_id) if new_status == "duplicate" else None
     # Guarded on the old status: of two simultaneous changes only one applies.

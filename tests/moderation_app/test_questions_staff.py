@@ -35,6 +35,16 @@ def test_bad_referrals_come_back_with_the_error(app, client_of, moderator, quest
     assert fetch(app, Question, question.id, "referred_agency_id") is None
 
 
+def test_a_referral_note_with_personal_information_is_refused(app, client_of, moderator, question, other_agency,
+                                                             form):
+    response = form(client_of(moderator), f"/moderation/questions/{question.id}/refer",
+                    {"agency": other_agency.slug, "note": "The asker's mobile is 0412 345 678."})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "The note seems to contain a phone number" in page
+    assert "0412 345 678" in page  # the form comes back filled in
+    assert fetch(app, Question, question.id, "referred_agency_id") is None
+
+
 def test_citizens_and_other_agencies_cannot_refer(app, client_of, reader, outsider, question, other_agency, form):
     for person in (reader, outsider):
         response = form(client_of(person), f"/moderation/questions/{question.id}/refer",
