@@ -59,20 +59,23 @@ def valid_medicare(rng: random.Random) -> str:
     return "".join(map(str, body + [check] + tail))
 
 
+# Groupings as people write them; the usual card and letter groupings with dots too.
 def tfn_layout(digits: str, rng: random.Random) -> str:
     if len(digits) == 8:
-        layouts = [(8,), (2, 3, 3), (3, 3, 2), (4, 4)]
+        layouts = [((8,), " "), ((2, 3, 3), " -"), ((3, 3, 2), " -"), ((4, 4), " -")]
     else:
-        layouts = [(9,), (3, 3, 3), (3, 3, 3), (3, 6)]
-    return split(digits, rng.choice(layouts), rng.choice(" -"))
+        layouts = [((9,), " "), ((3, 3, 3), " -."), ((3, 3, 3), " -."), ((3, 6), " -")]
+    sizes, separators = rng.choice(layouts)
+    return split(digits, sizes, rng.choice(separators))
 
 
 def medicare_layout(digits: str, rng: random.Random) -> str:
     if len(digits) == 11:
-        layouts = [(11,), (4, 5, 1, 1), (4, 5, 2), (10, 1)]
+        layouts = [((11,), " "), ((4, 5, 1, 1), "  -"), ((4, 5, 2), "  -"), ((10, 1), "  -")]
     else:
-        layouts = [(10,), (4, 5, 1), (4, 5, 1), (4, 4, 2), (4, 6)]
-    return split(digits, rng.choice(layouts), rng.choice("  -"))
+        layouts = [((10,), " "), ((4, 5, 1), "  -."), ((4, 5, 1), "  -."), ((4, 4, 2), "  -"), ((4, 6), "  -")]
+    sizes, separators = rng.choice(layouts)
+    return split(digits, sizes, rng.choice(separators))
 
 
 def split(digits: str, sizes: tuple[int, ...], separator: str) -> str:

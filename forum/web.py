@@ -11,11 +11,12 @@ from flask_limiter.util import get_remote_address
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
-from moderation.rules import can, why_not
+from moderation.rules import can
 from moderation.types import Action
 
-from .errors import DomainError, Forbidden, InvalidInput
-from .extensions import csrf
+from .errors import DomainError, InvalidInput
+from .extensions import csrf, limiter
+from . import permissions
 
 CSRF_MESSAGE = ("This form could not be sent securely, perhaps because it was open for a long time. "
                 "Check your answers and send it again.")
@@ -98,9 +99,10 @@ def signed_in(view):
 
 
 def ensure(action: Action, target=None) -> None:
-    """Raise Forbidden, with the reason in words, unless the signed-in user may do `action`."""
-    if not can(current_user, action, target):
-        raise Forbidden(why_not(current_user, action, target) or "You do not have permission to do that")
+    """Raise Forbidden, with the reason in words, unless the signed-in user may do `action`.
+    A refused POST is an attempt to act, logged as forum.permissions.require logs it; a
+    refused GET (a form page, say) only answers 403, since reading never writes."""
+    permissions.require(current_user, action, target, log=request.method == "POST")
 
 
 _URL_PATTERNS: dict[tuple, str] = {}
@@ -148,7 +150,22 @@ def seconds_until_reset(limit) -> int:
     return max(0, limit.reset_at - int(time.time()))
 
 
+def rate_limited(setting: str):
+    """View decorator: the view's POSTs count against the FORUM_RATE_* `setting`, per person
+    (the 429 page beyond it). Put it below @signed_in, so visitors are sent to sign in first."""
+    return limiter.limit(rate(setting), methods=["POST"], key_func=rate_key)
+
+
 YES_NO = {"yes": True, "no": False}
+MAX_ID = 2**31 - 1  # the largest id an integer column holds: ids in addresses stop there too
+
+
+def id_arg(value: str | None) -> int | None:
+    """An id sent in a form or a query string; None when missing, not a number or beyond any
+    id (a number too large for the database is simply no id, never an error)."""
+    if value is None or not value.isascii() or not value.isdigit() or int(value) > MAX_ID:
+        return None
+    return int(value)
 
 
 def choice(name: str, allowed: dict):

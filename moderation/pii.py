@@ -48,9 +48,13 @@ _CRN_LETTER = r"(?:[A-Za-z]| [A-Z](?![ \t]+[A-Za-z]))"
 _NUMBER = re.compile(
     r"\d(?<![\w$€£.,/+-]\d)(?=(?:[ -]?\d){7})\d*(?:[ -]\d+)*"
     r"(?P<letter>" + _CRN_LETTER + r")?" + _NUM_AFTER)
-_SEPARATORS = re.compile(r"[ -]")
+# The same numbers grouped with dots, in the layouts of cards and letters ("123.456.782",
+# "2123.45670.1", "123.456.789A"). Other dotted digits are amounts, versions or addresses.
+_DOTTED_NUMBER = re.compile(
+    _NUM_BEFORE + r"(?:\d{3}\.\d{3}\.\d{3}|\d{4}\.\d{5}\.\d)(?P<letter>" + _CRN_LETTER + r")?" + _NUM_AFTER)
+_SEPARATORS = re.compile(r"[ .-]")
 _NINE_DIGITS = re.compile(
-    _NUM_BEFORE + r"\d{3}[ -]?\d{3}[ -]?\d{3}(?:" + _CRN_LETTER + r")?" + _NUM_AFTER)
+    _NUM_BEFORE + r"\d{3}[ .-]?\d{3}[ .-]?\d{3}(?:" + _CRN_LETTER + r")?" + _NUM_AFTER)
 
 # Mobiles 04xx xxx xxx, landlines 0[2378] xxxx xxxx, (02) 9123 4567, +61 4xx / +61 (0)2 …
 # 13, 1300 and 1800 numbers start with 1 and so never match: they are agencies' lines.
@@ -60,6 +64,9 @@ _PHONE = re.compile(
     r"[+(0](?<![\w$€£.,/+-][+(0])"
     r"(?:(?<=\+)61[ -]?(?:\(0\)[ -]?)?[23478]|(?<=\()0[23478]\)[ -]?|(?<=0)[23478])"
     r"(?:[ -]?\d){8}" + _NUM_AFTER)
+# Grouped with dots: 0412.345.678, 02.9123.4567, +61.412.345.678, +61.2.9123.4567.
+_DOTTED_PHONE = re.compile(
+    r"[+0](?<![\w$€£.,/+-][+0])(?:(?<=\+)61\.|(?<=0))(?:4\d{2}\.\d{3}\.\d{3}|[2378]\.\d{4}\.\d{4})" + _NUM_AFTER)
 
 _EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
 _TOP_LEVEL_DOMAIN = re.compile(r"[a-z]{2,}")
@@ -173,6 +180,12 @@ def scan(text: str) -> list[Finding]:
 def kinds(findings: Iterable[Finding]) -> list[str]:
     """The distinct kinds found, in order of first appearance: what the author is told."""
     return list(dict.fromkeys(finding.kind for finding in findings))
+
+
+def in_words(found_kinds: list[str]) -> str:
+    """["tax file number", "email address"] -> "a tax file number and an email address"."""
+    named = [("an " if kind[0].lower() in "aeiou" else "a ") + kind for kind in found_kinds]
+    return " and ".join(", ".join(named).rsplit(", ", 1)) if named else "nothing"
 
 
 def redact(text: str, findings: Iterable[Finding] | None = None) -> str:
@@ -297,7 +310,7 @@ def _find_emails(text: str, claims: _Claims) -> None:
 
 
 def _find_phones(text: str, claims: _Claims) -> None:
-    for match in _PHONE.finditer(text):
+    for match in (*_PHONE.finditer(text), *_DOTTED_PHONE.finditer(text)):
         claims.claim(match.start(), match.end(), PHONE)
 
 
@@ -336,7 +349,7 @@ def _find_numbers(text: str, claims: _Claims, labels: _Labels) -> None:
 
     A number labelled ABN or ACN is a business's public registration, whatever it passes.
     """
-    for match in _NUMBER.finditer(text):
+    for match in (*_NUMBER.finditer(text), *_DOTTED_NUMBER.finditer(text)):
         label = labels.nearest_before(match.start())
         if label is not None and label[2] == "business":
             continue

@@ -39,18 +39,21 @@ class Action(StrEnum):
     ACCEPT_ANSWER = "accept_answer"  # target: the question (one's own)
     # suggestions
     PROPOSE = "propose"
-    SUPPORT = "support"  # target: the suggestion (not one's own: that support is automatic; not closed)
+    SUPPORT = "support"  # target: the suggestion (not closed; its author's support is counted on creation)
+    WITHDRAW_SUPPORT = "withdraw_support"  # target: the suggestion (always possible, its author's too)
     LINK_QUESTION = "link_question"  # target: the suggestion
     # agency work: moderators of the target's agency, and admins (refused while suspended)
     SET_SUGGESTION_STATUS = "set_suggestion_status"  # target: the suggestion
     UNLINK_QUESTION = "unlink_question"  # target: the suggestion
     # moderation
-    FLAG_POST = "flag_post"  # target: the post (not one's own)
-    # moderation (refused while suspended); targets are Concerns: the question a post belongs to
+    FLAG_POST = "flag_post"  # target: the post or suggestion (not one's own)
+    # moderation (refused while suspended); targets are Concerns: the question a post belongs to,
+    # or the suggestion itself
     VIEW_QUEUE = "view_queue"  # no target: the queue, filtered by agency
     VIEW_AUDIT_LOG = "view_audit_log"  # no target
     MODERATE_POST = "moderate_post"  # dismiss, hide, restore, delete, release, lock, close
-    MARK_OFFICIAL = "mark_official"  # mark / unmark an official answer for the moderator's agency
+    MARK_OFFICIAL = "mark_official"  # mark an official answer for the moderator's agency
+    UNMARK_OFFICIAL = "unmark_official"  # target: the official answer (its agency's moderators, and admins)
     REFER_QUESTION = "refer_question"  # hand a question to another agency
     SUSPEND_USER = "suspend_user"  # target: the user (citizens only, unless by an admin)
 
@@ -65,8 +68,9 @@ class Actor(Protocol):
 
 
 class Concern(Protocol):
-    """What a moderation action is about: a question (for an answer, its question). The
-    agencies it concerns are its own and the one it was referred to."""
+    """What a moderation action is about: a question (for an answer, its question), or a
+    suggestion. The agencies it concerns are its own and the one a question was referred to
+    (a suggestion has no referral: the attribute may be absent)."""
 
     agency_id: int | None
     referred_agency_id: int | None

@@ -11,12 +11,13 @@ from functools import lru_cache
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from moderation.rules import can
 from moderation.types import Action, Role
 
-from ..errors import Conflict, Forbidden, InvalidInput, NotFound
+from ..errors import Conflict, InvalidInput, NotFound
 from ..extensions import db, utcnow
 from ..moderation import audit
+from ..permissions import require as _require
+from ..suggestions import service as suggestions
 from .models import Agency, User, new_session_token
 from .passwords import hash_password, password_problem, verify_password
 
@@ -106,11 +107,6 @@ def load_user(user_id: str) -> User | None:
 
 # ── agencies and roles ────────────────────────────────────────────────────────
 
-def _require(actor: User | None, action: Action) -> None:
-    if not can(actor, action):
-        raise Forbidden("You do not have permission to do that")
-
-
 def _moderators_agency(role: Role, agency_slug: str | None, missing: str) -> Agency | None:
     """Only moderators belong to an agency: theirs is required, anyone else's is None."""
     if role != Role.MODERATOR:
@@ -168,8 +164,9 @@ def update_agency(actor: User, agency: Agency, name: str, description: str,
     if clash is not None:
         raise Conflict("Another agency already has this name", field="name")
     agency.name, agency.description = name, description.strip()
-    if support_threshold is not None:
+    if support_threshold is not None and support_threshold != agency.support_threshold:
         agency.support_threshold = support_threshold
+        suggestions.apply_support_threshold(agency.id, support_threshold)
     audit.record(actor, "update_agency", "agency", agency.id,
                  details=f"{name}; support threshold {agency.support_threshold}")
     _commit_or_conflict("Another agency already has this name", field="name")

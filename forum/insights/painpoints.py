@@ -63,7 +63,8 @@ def _question_window(since: datetime, now: datetime) -> tuple:
 
 def _suggestion_window(since: datetime, now: datetime) -> tuple:
     # A duplicate's supports moved to the suggestion it duplicates: it is no post of its own.
-    return (Suggestion.status != "duplicate", Suggestion.created_at >= since, Suggestion.created_at <= now)
+    return (Suggestion.state == "public", Suggestion.status != "duplicate",
+            Suggestion.created_at >= since, Suggestion.created_at <= now)
 
 
 def _posts(since: datetime, now: datetime) -> list[Post]:
@@ -171,12 +172,13 @@ def linked_suggestions(since: datetime, now: datetime, grouped: set, people: dic
     for question_id, suggestion_id, supports in db.session.execute(
             select(QuestionSuggestionLink.question_id, Suggestion.id, Suggestion.support_count)
             .join(Suggestion, Suggestion.id == QuestionSuggestionLink.suggestion_id)
-            .join(Question, Question.id == QuestionSuggestionLink.question_id).where(*window)):
+            .join(Question, Question.id == QuestionSuggestionLink.question_id).where(*window, Suggestion.state == "public")):
         if (QUESTION, question_id) in grouped:
             linked[question_id].append((suggestion_id, supports))
     supporters = (select(QuestionSuggestionLink.question_id, SuggestionSupport.user_id, SuggestionSupport.created_at)
                   .join(SuggestionSupport, SuggestionSupport.suggestion_id == QuestionSuggestionLink.suggestion_id)
-                  .join(Question, Question.id == QuestionSuggestionLink.question_id).where(*window))
+                  .join(Suggestion, Suggestion.id == QuestionSuggestionLink.suggestion_id)
+                  .join(Question, Question.id == QuestionSuggestionLink.question_id).where(*window, Suggestion.state == "public"))
     for question_id, user_id, at in db.session.execute(supporters):
         key = (QUESTION, question_id)
         if key in grouped:  # a supporter who also asked counts once, from the earliest

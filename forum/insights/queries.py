@@ -84,7 +84,7 @@ def related_suggestions(points: list[PainPoint]) -> dict[int, dict]:
     return {sid: {"id": sid, "title": title, "slug": slug, "status": STATUS_LABELS[status]}
             for sid, title, slug, status in db.session.execute(
                 select(Suggestion.id, Suggestion.title, Suggestion.slug, Suggestion.status)
-                .where(Suggestion.id.in_(ids)))}
+                .where(Suggestion.id.in_(ids), Suggestion.state == "public"))}
 
 
 def suggestion_tables(scope: figures.Scope) -> dict:

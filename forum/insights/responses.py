@@ -77,7 +77,7 @@ def share_with_official_answer(scope: Scope, now: datetime) -> dict:
 
 def suggestion_where(scope: Scope) -> list:
     """Suggestions made in the period (of the chosen agency, with the chosen tag)."""
-    clauses = [Suggestion.created_at >= scope.start, Suggestion.created_at < scope.end]
+    clauses = [Suggestion.state == "public", Suggestion.created_at >= scope.start, Suggestion.created_at < scope.end]
     if scope.agency_id is not None:
         clauses.append(Suggestion.agency_id == scope.agency_id)
     if scope.tag_id is not None:

@@ -18,24 +18,32 @@ from ..extensions import UTCDateTime, db, utcnow
 REASON_MAX = 500
 
 
+# Exactly one of the post columns is set (written so that SQLite and PostgreSQL both accept it).
+_ONE_POST = " + ".join(f"CASE WHEN {column} IS NULL THEN 0 ELSE 1 END"
+                       for column in ("question_id", "answer_id", "suggestion_id")) + " = 1"
+
+
 class Flag(db.Model):
-    """One person's report of one post (a question or an answer): one per person per post."""
+    """One person's report of one post (a question, an answer or a suggestion): one per person per post."""
 
     __tablename__ = "flag"
     __table_args__ = (
-        CheckConstraint("(question_id IS NULL) != (answer_id IS NULL)", name="one_post"),
+        CheckConstraint(_ONE_POST, name="one_post"),
         CheckConstraint(f"reason IN {tuple(FLAG_REASONS)!r}", name="reason_known"),
         CheckConstraint(f"status IN {FLAG_STATUSES!r}", name="status_known"),
         Index("uq_flag_user_question", "user_id", "question_id", unique=True),
         Index("uq_flag_user_answer", "user_id", "answer_id", unique=True),
+        Index("uq_flag_user_suggestion", "user_id", "suggestion_id", unique=True),
         Index("ix_flag_status_question", "status", "question_id"),
         Index("ix_flag_status_answer", "status", "answer_id"),
+        Index("ix_flag_status_suggestion", "status", "suggestion_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
     question_id: Mapped[int | None] = mapped_column(ForeignKey("question.id", ondelete="CASCADE"))
     answer_id: Mapped[int | None] = mapped_column(ForeignKey("answer.id", ondelete="CASCADE"))
+    suggestion_id: Mapped[int | None] = mapped_column(ForeignKey("suggestion.id", ondelete="CASCADE"))
     reason: Mapped[str] = mapped_column(String(30))
     text: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(10), default="open")

@@ -1,5 +1,5 @@
 """Moderation use cases: flags, the queue's decisions, official answers, referral, locking,
-duplicates and suspension. Each commits once or raises a DomainError; every staff action
+duplicates and suspension. Posts are questions, answers and suggestions. Each commits once or raises a DomainError; every staff action
 and every automatic hide or hold is written to the audit log in the same transaction, and
 every refused attempt is logged too.
 """
@@ -9,35 +9,40 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import func, select, update
+from sqlalchemy import exists, func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import aliased
 
 from moderation import pii
-from moderation.rules import can, why_not
 from moderation.types import FLAG_REASONS, Action
 
 from .. import content
 from ..accounts.models import Agency, User
-from ..errors import Conflict, Forbidden, InvalidInput, NotFound
+from ..errors import Conflict, InvalidInput, NotFound
 from ..extensions import db, utcnow
+from ..permissions import require
 from ..qa.models import Answer, Question, Revision
 from ..sql import insert_if_absent
+from ..suggestions.models import Suggestion, SuggestionRevision
 from . import audit
 from .models import REASON_MAX, Flag
 from .states import set_state
 
 ALREADY_HANDLED = "Another moderator has just handled this post: reload the queue to see what they did."
-KINDS = {"question": Question, "answer": Answer}
+NEW_FLAGS = "This post has new flags since you loaded the queue: reload it to see them before you decide."
+KINDS = {"question": Question, "answer": Answer, "suggestion": Suggestion}
 DECISIONS = ("dismiss", "hide", "restore", "delete", "release", "redact")
 SUSPENSION_DAYS = (1, 3, 7, 30, 365)
 
 
 @dataclass(frozen=True)
 class Target:
-    """A post and the question it belongs to (itself, for a question)."""
+    """A post and what the rules look at to decide who moderates it: the question it belongs
+    to (itself, for a question); a suggestion is its own concern."""
 
     kind: str
-    post: Question | Answer
-    question: Question
+    post: Question | Answer | Suggestion
+    concern: Question | Suggestion
 
 
 def load(kind: str, post_id: int, *, include_deleted: bool = False) -> Target:
@@ -45,20 +50,13 @@ def load(kind: str, post_id: int, *, include_deleted: bool = False) -> Target:
     post = db.session.get(model, post_id) if model else None
     if post is None or (post.state == "deleted" and not include_deleted):
         raise NotFound("There is no such post, or it has been deleted")
-    question = post if kind == "question" else db.session.get(Question, post.question_id)
-    return Target(kind, post, question)
-
-
-def require(actor: User, action: Action, about, target_type: str, target_id: int | None) -> None:
-    """Refuse with the reason in words, and log the attempt: staff actions are answerable."""
-    if not can(actor, action, about):
-        message = why_not(actor, action, about) or "You do not have permission to do that"
-        audit.record_refusal(actor, action.value, target_type, target_id, message)
-        raise Forbidden(message)
+    concern = db.session.get(Question, post.question_id) if kind == "answer" else post
+    return Target(kind, post, concern)
 
 
 def _require(actor: User, action: Action, target: Target) -> None:
-    require(actor, action, target.question, target.kind, target.post.id)
+    """The rules look at the post's question (or the suggestion); the log names the post."""
+    require(actor, action, target.concern, on=(target.kind, target.post.id))
 
 
 def _reason(reason: str | None, required: bool = True) -> str:
@@ -71,7 +69,22 @@ def _reason(reason: str | None, required: bool = True) -> str:
 
 
 def _flag_column(kind: str):
-    return Flag.question_id if kind == "question" else Flag.answer_id
+    return {"question": Flag.question_id, "answer": Flag.answer_id, "suggestion": Flag.suggestion_id}[kind]
+
+
+def _lock(target: Target) -> None:
+    """Take the post's row for this transaction and read it afresh, so that what is checked next
+    (its state, its open flags) cannot change before the transaction ends: simultaneous flags
+    and decisions on one post then happen one after another (a row lock on PostgreSQL, the
+    write lock on SQLite)."""
+    model = KINDS[target.kind]
+    db.session.execute(update(model).where(model.id == target.post.id).values(state=model.state))
+    db.session.refresh(target.post)
+
+
+def _last_open_flag(target: Target) -> int:
+    return db.session.scalar(select(func.max(Flag.id)).where(
+        _flag_column(target.kind) == target.post.id, Flag.status == "open")) or 0
 
 
 def _close_flags(moderator: User, target: Target, status: str) -> int:
@@ -84,10 +97,9 @@ def _close_flags(moderator: User, target: Target, status: str) -> int:
 def flag_post(user: User, kind: str, post_id: int, reason: str, text: str = "") -> bool:
     """Flag a public post once; returns True when this flag hid it (the threshold was reached)."""
     target = load(kind, post_id)
-    if target.post.state != "public" or target.question.state != "public":
+    if target.post.state != "public" or target.concern.state != "public":
         raise NotFound("There is no such post, or it has been removed")
-    if not can(user, Action.FLAG_POST, target.post):
-        raise Forbidden(why_not(user, Action.FLAG_POST, target.post) or "You cannot flag this post")
+    require(user, Action.FLAG_POST, target.post, on=(kind, post_id))
     if reason not in FLAG_REASONS:
         raise InvalidInput("Choose why you are flagging this post", field="reason")
     text = (text or "").strip()
@@ -95,11 +107,9 @@ def flag_post(user: User, kind: str, post_id: int, reason: str, text: str = "") 
         raise InvalidInput("Say what is wrong with this post", field="text")
     if len(text) > REASON_MAX:
         raise InvalidInput(f"Keep it to {REASON_MAX} characters or fewer", field="text")
-    column = "question_id" if kind == "question" else "answer_id"
-    # Lock the post's row first, so that simultaneous flags are counted one after another
-    # and the one that reaches the threshold sees all the others.
-    model = KINDS[kind]
-    db.session.execute(update(model).where(model.id == post_id).values(state=model.state))
+    column = _flag_column(kind).key
+    # Simultaneous flags are counted one after another: the one that reaches the threshold sees the others.
+    _lock(target)
     if not insert_if_absent(Flag, user_id=user.id, reason=reason, text=text, status="open",
                             created_at=utcnow(), **{column: post_id}):
         db.session.rollback()
@@ -116,14 +126,24 @@ def flag_post(user: User, kind: str, post_id: int, reason: str, text: str = "") 
 
 # ── the queue's decisions ────────────────────────────────────────────────────
 
-def decide(moderator: User, kind: str, post_id: int, decision: str, reason: str = "") -> str:
-    """Apply a queue decision to a post; returns a sentence saying what happened."""
+def decide(moderator: User, kind: str, post_id: int, decision: str, reason: str = "",
+           seen_state: str | None = None, seen_flag: int | None = None) -> str:
+    """Apply a queue decision to a post; returns a sentence saying what happened.
+
+    `seen_state` and `seen_flag` (the newest open flag, 0 for none) are what the moderator's
+    queue showed: when the post has moved on since (a colleague decided, new flags came in),
+    the decision is refused rather than applied to something they did not see."""
     if decision not in DECISIONS:
         raise InvalidInput("Choose an action from the list")
-    target = load(kind, post_id)
+    target = load(kind, post_id, include_deleted=True)
     _require(moderator, Action.MODERATE_POST, target)
     reason = _reason(reason, required=False)  # buttons in the queue: a reason helps, but is optional
     post = target.post
+    _lock(target)
+    moved_on = _moved_on(target, seen_state, seen_flag)
+    if moved_on:
+        db.session.rollback()
+        raise Conflict(moved_on)
     if decision == "dismiss":
         changed = _close_flags(moderator, target, "dismissed")
         set_state(post, "public", ("hidden",))  # undo an automatic hide: the flags were wrong
@@ -152,24 +172,61 @@ def decide(moderator: User, kind: str, post_id: int, decision: str, reason: str 
     return said
 
 
+def _moved_on(target: Target, seen_state: str | None, seen_flag: int | None) -> str | None:
+    """Why the post is no longer what the moderator saw (None when it still is)."""
+    if target.post.state == "deleted" or seen_state is not None and target.post.state != seen_state:
+        return ALREADY_HANDLED
+    if seen_flag is not None:
+        last = _last_open_flag(target)
+        if last != seen_flag:
+            return NEW_FLAGS if last > seen_flag else ALREADY_HANDLED
+    return None
+
+
 def _release(moderator: User, target: Target, redact: bool) -> bool:
     post = target.post
     if post.state != "held":
         return False
     if redact:
-        body = pii.redact(post.body_source)
-        post.body_source, post.body_html = body, content.render(body)
-        if target.kind == "question":
-            post.title = pii.redact(post.title)
-            post.excerpt = content.excerpt(body, 280)
-        column = Revision.question_id if target.kind == "question" else Revision.answer_id
-        number = (db.session.scalar(select(func.max(Revision.number)).where(column == post.id)) or 0) + 1
-        db.session.add(Revision(number=number, editor_id=moderator.id, body_source=body, created_at=utcnow(),
-                                title=post.title if target.kind == "question" else None,
-                                tag_names=post.tag_names if target.kind == "question" else None,
-                                **{column.key: post.id}))
+        (_redact_suggestion if target.kind == "suggestion" else _redact_post)(moderator, target)
         db.session.flush()
     return set_state(post, "public", ("held",))
+
+
+def _redact_text(post, titled: bool) -> str:
+    body = pii.redact(post.body_source)
+    post.body_source, post.body_html = body, content.render(body)
+    if titled:  # the address carries the title too; a marker is longer than a number, so cut to fit
+        post.title = pii.redact(post.title)[:type(post).title.type.length]
+        post.slug, post.excerpt = content.slugify(post.title), content.excerpt(body, 280)
+    return body
+
+
+def _redact_post(moderator: User, target: Target) -> None:
+    """A question or answer: the redacted text is a new revision; the original stays in the history."""
+    post, is_question = target.post, target.kind == "question"
+    body = _redact_text(post, titled=is_question)
+    column = Revision.question_id if is_question else Revision.answer_id
+    number = (db.session.scalar(select(func.max(Revision.number)).where(column == post.id)) or 0) + 1
+    db.session.add(Revision(number=number, editor_id=moderator.id, body_source=body, created_at=utcnow(),
+                            title=post.title if is_question else None,
+                            tag_names=post.tag_names if is_question else None,
+                            **{column.key: post.id}))
+
+
+def _redact_suggestion(moderator: User, target: Target) -> None:
+    """A suggestion keeps no history until it is redacted: then the original becomes revision 1
+    (by its author) and the redacted text the next one."""
+    s = target.post
+    number = db.session.scalar(select(func.max(SuggestionRevision.number))
+                               .where(SuggestionRevision.suggestion_id == s.id)) or 0
+    if not number:
+        number = 1
+        db.session.add(SuggestionRevision(suggestion_id=s.id, number=1, editor_id=s.author_id, title=s.title,
+                                          body_source=s.body_source, created_at=s.created_at))
+    _redact_text(s, titled=True)
+    db.session.add(SuggestionRevision(suggestion_id=s.id, number=number + 1, editor_id=moderator.id, title=s.title,
+                                      body_source=s.body_source, created_at=utcnow()))
 
 
 def set_locked(moderator: User, question_id: int, locked: bool, reason: str = "") -> None:
@@ -187,20 +244,41 @@ def set_locked(moderator: User, question_id: int, locked: bool, reason: str = ""
 
 
 def close_as_duplicate(moderator: User, question_id: int, original_id: int, reason: str = "") -> None:
+    """Close a question as a duplicate of an original that is not a duplicate itself, taking the
+    question's own duplicates along: every duplicate points straight at an original, so no
+    chain (and no cycle) of duplicates can form."""
     target = load("question", question_id)
     _require(moderator, Action.MODERATE_POST, target)
-    original = db.session.get(Question, original_id)
+    reason = _reason(reason, required=False)
+    # Both rows, in id order: two moderators closing each question onto the other take turns.
+    db.session.execute(select(Question.id).where(Question.id.in_((question_id, original_id)))
+                       .order_by(Question.id).with_for_update())
+    original = db.session.get(Question, original_id, populate_existing=True)
     if original is None or original.state != "public":
         raise InvalidInput("There is no public question with that number", field="original")
-    if original.id == question_id or original.duplicate_of_id == question_id:
-        raise InvalidInput("A question cannot be a duplicate of itself or of its own duplicate", field="original")
-    done = db.session.execute(update(Question).where(Question.id == question_id, Question.duplicate_of_id.is_(None))
+    if original.id == question_id:
+        raise InvalidInput("A question cannot be a duplicate of itself", field="original")
+    if original.duplicate_of_id == question_id:
+        raise InvalidInput(f"Question {original.id} is already closed as a duplicate of this one", field="original")
+    if original.duplicate_of_id is not None:
+        raise InvalidInput(f"Question {original.id} is itself closed as a duplicate of question "
+                           f"{original.duplicate_of_id}: close this one as a duplicate of that original instead",
+                           field="original")
+    # Checked again in the statement itself, which SQLite runs holding its write lock.
+    original_row = aliased(Question)
+    still_original = ~exists().where(original_row.id == original.id, original_row.duplicate_of_id.is_not(None))
+    done = db.session.execute(update(Question).where(Question.id == question_id, Question.duplicate_of_id.is_(None),
+                                                     still_original)
                               .values(duplicate_of_id=original.id, locked_at=utcnow()))
     if not done.rowcount:
         db.session.rollback()
         raise Conflict(ALREADY_HANDLED)
-    audit.record(moderator, "close_duplicate", "question", question_id, reason=_reason(reason, required=False),
-                 details=f"duplicate of question {original.id}")
+    moved = db.session.execute(update(Question).where(Question.duplicate_of_id == question_id)
+                               .values(duplicate_of_id=original.id)).rowcount
+    details = f"duplicate of question {original.id}"
+    if moved:
+        details += f"; its {moved} duplicate{' now points' if moved == 1 else 's now point'} there too"
+    audit.record(moderator, "close_duplicate", "question", question_id, reason=reason, details=details)
     db.session.commit()
 
 
@@ -211,24 +289,37 @@ def mark_official(moderator: User, answer_id: int) -> None:
     concerns no agency is first assigned the moderator's."""
     target = load("answer", answer_id)
     _require(moderator, Action.MARK_OFFICIAL, target)
-    question, answer = target.question, target.post
+    question, answer = target.concern, target.post
+    taken_message = f"This question already has an official answer from {moderator.agency.name}: un-mark it first"
+    # Two moderators of one agency marking two answers at once: the question's row lock makes
+    # the second wait for the first and then see its mark (PostgreSQL; SQLite writes one at a
+    # time, and the unique constraint below is the last word either way).
+    db.session.execute(select(Question.id).where(Question.id == question.id).with_for_update())
     if question.state != "public" or answer.state != "public":
         raise Conflict("Only a public answer to a public question can be made official")
     if question.locked_at is not None:
         raise Conflict("This question is locked: unlock it before giving an official answer")
     if answer.official_agency_id == moderator.agency_id:
         raise Conflict("This answer is already official: " + ALREADY_HANDLED)
+    if answer.official_agency_id is not None:  # an answer carries one agency's mark
+        theirs = db.session.get(Agency, answer.official_agency_id)
+        raise Conflict(f"This answer is already the official answer from {theirs.name}: give "
+                       f"{moderator.agency.name}'s official answer on another answer")
     taken = db.session.scalar(select(Answer.id).where(Answer.question_id == question.id,
                                                       Answer.official_agency_id == moderator.agency_id))
     if taken is not None:
-        raise Conflict("Your agency already has an official answer here: un-mark it first")
+        raise Conflict(taken_message)
     if question.agency_id is None:
         question.agency_id = moderator.agency_id
         audit.record(moderator, "assign_agency", "question", question.id,
                      details=f"agency {moderator.agency_id}, to give an official answer")
-    done = db.session.execute(update(Answer).where(Answer.id == answer.id, Answer.official_agency_id.is_(None))
-                              .values(official_agency_id=moderator.agency_id, official_by_id=moderator.id,
-                                      official_at=utcnow()))
+    try:
+        done = db.session.execute(update(Answer).where(Answer.id == answer.id, Answer.official_agency_id.is_(None))
+                                  .values(official_agency_id=moderator.agency_id, official_by_id=moderator.id,
+                                          official_at=utcnow()))
+    except IntegrityError:  # a colleague's mark on another answer was committed meanwhile
+        db.session.rollback()
+        raise Conflict(taken_message) from None
     if not done.rowcount:
         db.session.rollback()
         raise Conflict(ALREADY_HANDLED)
@@ -236,16 +327,23 @@ def mark_official(moderator: User, answer_id: int) -> None:
     db.session.commit()
 
 
-def unmark_official(moderator: User, answer_id: int, reason: str = "") -> None:
+def unmark_official(actor: User, answer_id: int, reason: str = "") -> None:
+    """Remove an official mark: a moderator of the agency that gave it, or an admin."""
     target = load("answer", answer_id, include_deleted=True)
-    _require(moderator, Action.MARK_OFFICIAL, target)
-    done = db.session.execute(update(Answer).where(Answer.id == answer_id,
-                                                   Answer.official_agency_id == moderator.agency_id)
+    answer = target.post
+    if answer.official_agency_id is None:
+        raise Conflict("This answer is not an official answer (any more): " + ALREADY_HANDLED)
+    agency = db.session.get(Agency, answer.official_agency_id)
+    require(actor, Action.UNMARK_OFFICIAL, answer, on=("answer", answer_id),
+            message=f"This is the official answer from {agency.name}: only its moderators, or an administrator, "
+                    "can remove the mark.")
+    reason = _reason(reason, required=False)
+    done = db.session.execute(update(Answer).where(Answer.id == answer_id, Answer.official_agency_id == agency.id)
                               .values(official_agency_id=None, official_by_id=None, official_at=None))
     if not done.rowcount:
         db.session.rollback()
-        raise Conflict("This answer is not your agency's official answer (any more): " + ALREADY_HANDLED)
-    audit.record(moderator, "unmark_official", "answer", answer_id, reason=_reason(reason, required=False))
+        raise Conflict("This answer is not an official answer (any more): " + ALREADY_HANDLED)
+    audit.record(actor, "unmark_official", "answer", answer_id, reason=reason, details=f"{agency.name}")
     db.session.commit()
 
 
@@ -265,10 +363,12 @@ def refer_question(moderator: User, question_id: int, agency_slug: str, note: st
     agency = db.session.scalar(select(Agency).where(Agency.slug == (agency_slug or "")))
     if agency is None:
         raise InvalidInput("Choose an agency from the list", field="agency")
-    if agency.id in (target.question.agency_id, target.question.referred_agency_id):
+    question = target.concern
+    if agency.id in (question.agency_id, question.referred_agency_id):
         raise InvalidInput("This question is already with that agency", field="agency")
     note = _reason(note)
-    target.question.referred_agency_id, target.question.referral_note = agency.id, note
+    refuse_personal_information(note, "note", "note")  # it is shown on the question page
+    question.referred_agency_id, question.referral_note = agency.id, note
     audit.record(moderator, "refer", "question", question_id, reason=note, details=f"to {agency.name}")
     db.session.commit()
     return agency
@@ -280,13 +380,22 @@ def suspend_user(actor: User, user_id: int, days: int, reason: str) -> None:
     person = db.session.get(User, user_id)
     if person is None:
         raise NotFound("There is no such person")
-    require(actor, Action.SUSPEND_USER, person, "user", person.id)
+    require(actor, Action.SUSPEND_USER, person)
     if days not in SUSPENSION_DAYS:
         raise InvalidInput("Choose a period from the list", field="days")
     reason = _reason(reason)
     person.suspended_until = utcnow() + timedelta(days=days)
     audit.record(actor, "suspend", "user", person.id, reason=reason, details=f"{days} days")
     db.session.commit()
+
+
+def refuse_personal_information(text: str, field: str, what: str) -> None:
+    """Staff words published at once (a suggestion's response, a referral note) are refused,
+    not held, when they contain personal information: the staff member fixes the text."""
+    found = pii.kinds(pii.scan(text))
+    if found:
+        raise InvalidInput(f"The {what} seems to contain {pii.in_words(found)}. It is published at once, "
+                           "so remove that and send it again", field=field)
 
 
 def hold_automatically(kind: str, post_id: int, found: list[str]) -> None:

@@ -1,7 +1,9 @@
-"""Moving a post between public, held, hidden and deleted, with its counters kept exact.
+"""Moving a post (question, answer or suggestion) between public, held, hidden and deleted,
+with its counters kept exact.
 
 answer_count counts public answers and tag counts count public questions (forum/qa/check.py),
-so every change of state that crosses "public" adjusts them here, in the same transaction.
+so every change of state that crosses "public" adjusts them here, in the same transaction
+(suggestions have no such counter: lists simply show the public ones).
 The UPDATE is guarded on the states it may leave, so of two moderators acting at once only
 one changes the post: the other gets False and says "already handled".
 """
@@ -30,7 +32,7 @@ def set_state(post, to_state: str, from_states: tuple[str, ...]) -> bool:
         delta = 1 if now_public else -1
         if model is Answer:
             bump(Question, post.question_id, answer_count=delta)
-        else:
+        elif model is Question:
             names = db.session.scalar(select(Question.tag_names).where(Question.id == post.id)) or ""
             (tags.attach if now_public else tags.detach)(post.id, names.split())
     return True

@@ -86,18 +86,19 @@ class QuestionPage:
 def question_page(question_id: int, viewer: User | None) -> QuestionPage:
     """The question and its answers (official ones first, then the accepted one, then by
     score) and the viewer's own marks. A post held for personal information is shown only
-    to its author and to the moderators who may release it."""
+    to its author and to the moderators who may release it; a hidden one only to those
+    moderators (to restore it)."""
     question = db.session.scalar(select(Question).where(Question.id == question_id).options(
         joinedload(Question.author), joinedload(Question.agency), joinedload(Question.referred_agency),
         joinedload(Question.duplicate_of)))
     signed_in = viewer is not None and viewer.is_authenticated
     moderates = signed_in and can(viewer, Action.MODERATE_POST, question)
     if question is None or not (question.state == "public" or question.state == "held" and (
-            moderates or signed_in and viewer.id == question.author_id)):
+            moderates or signed_in and viewer.id == question.author_id) or question.state == "hidden" and moderates):
         raise NotFound("There is no such question, or it has been removed")
     visible = Answer.state == "public"
     if moderates:
-        visible = Answer.state.in_(("public", "held"))
+        visible = Answer.state.in_(("public", "held", "hidden"))
     elif signed_in:
         visible = or_(visible, (Answer.state == "held") & (Answer.author_id == viewer.id))
     official_first = case((Answer.official_agency_id.is_not(None), 0), else_=1)

@@ -12,17 +12,18 @@ from flask import current_app
 from sqlalchemy import delete, select, update
 
 from moderation import pii
-from moderation.rules import can, why_not
 from moderation.types import Action
 
 from .. import content
 from ..accounts.models import Agency, User
-from ..errors import Conflict, Forbidden, InvalidInput, NotFound, TooManyPosts
+from ..errors import Conflict, InvalidInput, NotFound, TooManyPosts
 from ..extensions import db, utcnow
 from ..moderation import audit
 from ..moderation import service as moderation
 from ..moderation.states import set_state
+from ..permissions import require as _require
 from ..sql import bump, insert_if_absent
+from ..suggestions.models import Suggestion
 from ..tags import service as tags
 from .models import (Answer, AnswerVote, HelpfulVote, MeToo, Question, QuestionVote, Revision, answer_deletable,
                      question_deletable)
@@ -33,11 +34,6 @@ BODY_MAX = content.MAX_SOURCE
 # Reputation: what a vote or an acceptance is worth to the post's author.
 POINTS = {("question", 1): 5, ("answer", 1): 10, ("question", -1): -2, ("answer", -1): -2}
 ACCEPTED_POINTS = 15
-
-
-def _require(actor: User, action: Action, target=None) -> None:
-    if not can(actor, action, target):
-        raise Forbidden(why_not(actor, action, target) or "You do not have permission to do that")
 
 
 def _check_text(title: str | None, body: str) -> None:
@@ -107,14 +103,15 @@ def _hold_or_release(post, kind: str, found: list[str]) -> None:
         audit.record(None, "auto_release", kind, post.id, reason="The author removed the personal information")
 
 
-def _check_pace(author: User) -> None:
-    """New accounts may post only a few times in their first day (FORUM_NEW_ACCOUNT_POSTS)."""
+def check_pace(author: User) -> None:
+    """New accounts may post only a few times in their first day (FORUM_NEW_ACCOUNT_POSTS):
+    questions, answers and suggestions together."""
     limit = current_app.config.get("FORUM_NEW_ACCOUNT_POSTS", 5)
     since = utcnow() - timedelta(days=1)
     if author.role != "citizen" or author.created_at < since:
         return
     posted = sum(db.session.scalar(select(db.func.count()).select_from(model).where(
-        model.author_id == author.id, model.created_at >= since)) for model in (Question, Answer))
+        model.author_id == author.id, model.created_at >= since)) for model in (Question, Answer, Suggestion))
     if posted >= limit:
         raise TooManyPosts(f"New accounts can post {limit} times in their first day. "
                            "You can post again once your account is a day old.")
@@ -128,7 +125,7 @@ def ask_question(author: User, title: str, body: str, tag_names: list[str], agen
     _check_text(title, body)
     agency = _agency(agency_slug)
     tag_names = tags.canonical_names(tag_names)  # a synonym becomes its main tag
-    _check_pace(author)
+    check_pace(author)
     found = personal_information(title, body)
     now = utcnow()
     question = Question(author_id=author.id, agency_id=agency.id if agency else None, title=title,
@@ -154,7 +151,7 @@ def post_answer(author: User, question_id: int, body: str) -> Answer:
         raise Conflict("This question is locked by a moderator and takes no new answers")
     body = content.clean_text(body)
     _check_text(None, body)
-    _check_pace(author)
+    check_pace(author)
     found = personal_information(body)
     now = utcnow()
     answer = Answer(question_id=question.id, author_id=author.id, body_source=body,

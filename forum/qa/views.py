@@ -9,6 +9,7 @@ from __future__ import annotations
 from flask import Blueprint, flash, jsonify, make_response, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from moderation import pii
 from moderation.types import Action
 
 from .. import content
@@ -100,7 +101,8 @@ def _page_number() -> int:
 
 def _revisions(q, history: queries.RevisionPage, kind: str, post: dict):
     # Each comparison has a fixed budget (diffs.WORK_LIMIT), and a page holds a few of them.
-    steps = [(new, diff_html(old.body_source, new.body_source), old) for new, old in history.steps()]
+    steps = [(new, diff_html(pii.redact(old.body_source), pii.redact(new.body_source)), old)  # the history is public
+             for new, old in history.steps()]
     return render_template("qa/revisions.html", q=q, kind=kind, history=history.page, first=history.original,
                            steps=steps, endpoint=request.endpoint, post=post)
 

@@ -76,11 +76,10 @@ def _answers():
 
 
 def _suggestions():
-    # Suggestions have no hidden or held state: every row is public (duplicates too, with
-    # their status, so the status filter can find them).
+    # Public suggestions, duplicates too (with their status, so the status filter can find them).
     return (select(Suggestion.id, Suggestion.title, Suggestion.body_source, Suggestion.tag_names,
                    Suggestion.status, Suggestion.support_count, Agency.slug, Suggestion.created_at)
-            .join(Agency, Agency.id == Suggestion.agency_id))
+            .join(Agency, Agency.id == Suggestion.agency_id).where(Suggestion.state == "public"))
 
 
 # type -> (statement of public rows, its id column, document builder)

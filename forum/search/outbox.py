@@ -30,7 +30,7 @@ INDEXED = {
     Question: {"title", "body_source", "tag_names", "agency_id", "state", "score", "answer_count",
                "accepted_answer_id", "created_at"},
     Answer: {"body_source", "state", "score", "question_id", "official_agency_id", "official_at"},
-    Suggestion: {"title", "body_source", "tag_names", "status", "support_count", "agency_id", "created_at"},
+    Suggestion: {"title", "body_source", "tag_names", "status", "support_count", "agency_id", "created_at", "state"},
 }
 KINDS = {Question: "question", Answer: "answer", Suggestion: "suggestion"}
 # Answer columns that also change the question's document ("has an official answer").

@@ -52,12 +52,12 @@ def visible_keys(keys: list[str]) -> set[str]:
 
 
 def visible_suggestions(ids: set[int]) -> dict[int, Suggestion]:
-    """The suggestions among `ids` that still exist (they have no hidden state), with their
-    agency. One query whatever the number."""
+    """The public suggestions among `ids`, with their agency. One query whatever the number."""
     if not ids:
         return {}
     return {s.id: s for s in db.session.scalars(
-        select(Suggestion).where(Suggestion.id.in_(ids)).options(joinedload(Suggestion.agency)))}
+        select(Suggestion).where(Suggestion.id.in_(ids), Suggestion.state == "public")
+        .options(joinedload(Suggestion.agency)))}
 
 
 def _like(word: str) -> str:
@@ -103,7 +103,7 @@ def database_search(query: Query, words: list[str]):
 
 def database_search_suggestions(query: Query, words: list[str]):
     """The same simple search over suggestions (the fallback when `type=suggestion`)."""
-    statement = select(Suggestion).options(joinedload(Suggestion.agency))
+    statement = select(Suggestion).where(Suggestion.state == "public").options(joinedload(Suggestion.agency))
     statement = _shared_filters(statement, Suggestion, query, words)
     if query.accepted or query.official or query.status in ("answered", "unanswered"):
         statement = statement.where(db.false())  # filters only questions have

@@ -2,6 +2,7 @@
 
 support_count is denormalised: services change it in SQL in the same transaction as the
 support row, and `flask forum check` recomputes it. One support per person is a constraint.
+A suggestion is moderated like a post: only a "public" one is shown to everyone.
 """
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from moderation.workflow import SUGGESTION_STATUSES, STATUS_LABELS
+from moderation.workflow import SUGGESTION_STATUSES, STATUS_LABELS, is_closed
 
 from ..accounts.models import Agency, User
 from ..extensions import UTCDateTime, db, utcnow
+from ..qa.models import STATES
 
 _STATUS_CHECK = f"status IN {SUGGESTION_STATUSES!r}"
 
@@ -22,12 +24,14 @@ class Suggestion(db.Model):
     __tablename__ = "suggestion"
     __table_args__ = (
         CheckConstraint(_STATUS_CHECK, name="status_known"),
+        CheckConstraint(f"state IN {STATES!r}", name="state_known"),
         CheckConstraint("support_count >= 0", name="support_count_not_negative"),
         CheckConstraint("duplicate_of_id IS NULL OR duplicate_of_id != id", name="not_own_duplicate"),
         Index("ix_suggestion_status_support", "status", "support_count"),
         Index("ix_suggestion_created", "created_at"),
         Index("ix_suggestion_activity", "last_activity_at"),
         Index("ix_suggestion_agency_awaiting", "agency_id", "first_response_at", "threshold_reached_at"),
+        Index("ix_suggestion_state_agency", "state", "agency_id"),  # the moderation queue
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -41,6 +45,8 @@ class Suggestion(db.Model):
     # Tag names in order, kept beside the join table so list pages need no extra query.
     tag_names: Mapped[str] = mapped_column(String(160), default="")
     status: Mapped[str] = mapped_column(String(20), default="open")
+    # As for posts: "held" for personal information, "hidden" by moderation, "deleted".
+    state: Mapped[str] = mapped_column(String(10), default="public")
     support_count: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -63,8 +69,28 @@ class Suggestion(db.Model):
         return STATUS_LABELS[self.status]
 
     @property
+    def is_closed(self) -> bool:
+        return is_closed(self.status)
+
+    @property
     def awaiting_response(self) -> bool:
         return self.threshold_reached_at is not None and self.first_response_at is None
+
+
+class SuggestionRevision(db.Model):
+    """An earlier or moderated version of a suggestion's text: written when a moderator redacts
+    it (the original first), so that nothing is lost."""
+
+    __tablename__ = "suggestion_revision"
+    __table_args__ = (UniqueConstraint("suggestion_id", "number", name="uq_suggestion_revision_number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    suggestion_id: Mapped[int] = mapped_column(ForeignKey("suggestion.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    editor_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="RESTRICT"))
+    title: Mapped[str] = mapped_column(String(150))
+    body_source: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class SuggestionTag(db.Model):

@@ -8,6 +8,8 @@ from datetime import timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import joinedload
 
+from moderation.rules import can
+from moderation.types import Action
 from moderation.workflow import STATUS_LABELS, SUGGESTION_STATUSES
 
 from ..accounts.models import Agency, User
@@ -72,7 +74,8 @@ class ListFilters:
 def list_suggestions(filters: ListFilters, page: int, per_page: int = PER_PAGE):
     """A page of suggestions (two queries: the rows and the count). Duplicates are listed
     only when asked for by status: their supporters now count on the kept suggestion."""
-    statement = select(Suggestion).options(joinedload(Suggestion.author), joinedload(Suggestion.agency))
+    statement = (select(Suggestion).where(Suggestion.state == "public")
+                 .options(joinedload(Suggestion.author), joinedload(Suggestion.agency)))
     if filters.status:
         statement = statement.where(Suggestion.status == filters.status)
     else:
@@ -94,7 +97,7 @@ def list_suggestions(filters: ListFilters, page: int, per_page: int = PER_PAGE):
 def awaiting_count(agency_id: int | None) -> int:
     """Suggestions past their agency's threshold with no response (one agency, or all when None)."""
     statement = select(func.count()).select_from(Suggestion).where(
-        Suggestion.threshold_reached_at.is_not(None), Suggestion.first_response_at.is_(None))
+        Suggestion.state == "public", Suggestion.threshold_reached_at.is_not(None), Suggestion.first_response_at.is_(None))
     if agency_id is not None:
         statement = statement.where(Suggestion.agency_id == agency_id)
     return db.session.scalar(statement)
@@ -109,12 +112,24 @@ class SuggestionPage:
     merged_from: list[Suggestion] = field(default_factory=list)
 
 
+def may_see(suggestion: Suggestion | None, viewer: User | None) -> bool:
+    """Everyone sees a public suggestion; a held one its author too; held and hidden ones the
+    staff who moderate it (to release or restore it). A deleted one nobody."""
+    if suggestion is None or suggestion.state == "deleted":
+        return False
+    if suggestion.state == "public":
+        return True
+    signed_in = viewer is not None and viewer.is_authenticated
+    return signed_in and (can(viewer, Action.MODERATE_POST, suggestion)
+                          or suggestion.state == "held" and viewer.id == suggestion.author_id)
+
+
 def suggestion_page(suggestion_id: int, viewer: User | None) -> SuggestionPage:
     """The suggestion, its public timeline (oldest first), linked questions and the viewer's support."""
     suggestion = db.session.scalar(select(Suggestion).where(Suggestion.id == suggestion_id).options(
         joinedload(Suggestion.author), joinedload(Suggestion.agency)))
-    if suggestion is None:
-        raise NotFound("There is no such suggestion")
+    if not may_see(suggestion, viewer):
+        raise NotFound("There is no such suggestion, or it has been removed")
     timeline = list(db.session.scalars(
         select(SuggestionStatusChange).where(SuggestionStatusChange.suggestion_id == suggestion.id)
         .options(joinedload(SuggestionStatusChange.actor), joinedload(SuggestionStatusChange.agency))
@@ -123,7 +138,8 @@ def suggestion_page(suggestion_id: int, viewer: User | None) -> SuggestionPage:
         select(Question).join(QuestionSuggestionLink, QuestionSuggestionLink.question_id == Question.id)
         .where(QuestionSuggestionLink.suggestion_id == suggestion.id, Question.state == "public")
         .order_by(QuestionSuggestionLink.created_at.desc(), Question.id.desc()).limit(LINKS_SHOWN)))
-    merged = list(db.session.scalars(select(Suggestion).where(Suggestion.duplicate_of_id == suggestion.id)
+    merged = list(db.session.scalars(select(Suggestion).where(Suggestion.duplicate_of_id == suggestion.id,
+                                                              Suggestion.state == "public")
                                      .order_by(Suggestion.id).limit(LINKS_SHOWN)))
     page = SuggestionPage(suggestion, timeline, questions, merged_from=merged)
     if viewer is not None and viewer.is_authenticated:
@@ -136,7 +152,7 @@ def suggestions_for_question(question_id: int, limit: int = 10) -> list[Suggesti
     """Suggestions linked to a question, for its page: one query, at most `limit` rows."""
     return list(db.session.scalars(
         select(Suggestion).join(QuestionSuggestionLink, QuestionSuggestionLink.suggestion_id == Suggestion.id)
-        .where(QuestionSuggestionLink.question_id == question_id)
+        .where(QuestionSuggestionLink.question_id == question_id, Suggestion.state == "public")
         .order_by(Suggestion.support_count.desc(), Suggestion.id).limit(limit)))
 
 
@@ -176,7 +192,8 @@ def similar_suggestions_in_database(title: str, limit: int = 5) -> list[Suggesti
         return []
     lowered = func.lower(Suggestion.title)
     candidates = db.session.scalars(
-        select(Suggestion).where(Suggestion.status != "duplicate", or_(*(lowered.contains(w) for w in words)))
+        select(Suggestion).where(Suggestion.state == "public", Suggestion.status != "duplicate",
+                                 or_(*(lowered.contains(w) for w in words)))
         .order_by(Suggestion.support_count.desc(), Suggestion.id.desc()).limit(50)).all()
 
     def shared(s: Suggestion) -> int:

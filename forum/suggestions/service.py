@@ -9,16 +9,19 @@ import re
 from sqlalchemy import and_, delete, exists, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from moderation.rules import can, why_not
+from moderation import pii
 from moderation.types import Action
 from moderation.workflow import why_not_move
 
 from .. import content
 from ..accounts.models import Agency, User
-from ..errors import Conflict, Forbidden, InvalidInput, NotFound
+from ..errors import Conflict, InvalidInput, NotFound
 from ..extensions import db, utcnow
 from ..moderation import audit
+from ..moderation import service as moderation
+from ..permissions import require
 from ..qa.models import Question
+from ..qa.service import check_pace
 from ..sql import bump, insert_if_absent
 from ..tags import service as tags
 from .models import QuestionSuggestionLink, Suggestion, SuggestionStatusChange, SuggestionSupport, SuggestionTag
@@ -28,16 +31,24 @@ BODY_MAX = 20_000
 RESPONSE_MAX = 5_000
 
 
-def _require(actor: User, action: Action, target=None) -> None:
-    if not can(actor, action, target):
-        raise Forbidden(why_not(actor, action, target) or "You do not have permission to do that")
-
-
 def get_suggestion(suggestion_id: int) -> Suggestion:
     suggestion = db.session.get(Suggestion, suggestion_id)
     if suggestion is None:
         raise NotFound("There is no such suggestion")
     return suggestion
+
+
+def public_suggestion(suggestion_id: int) -> Suggestion:
+    """A suggestion everyone may see and take part in: not held, hidden or deleted."""
+    suggestion = get_suggestion(suggestion_id)
+    if suggestion.state != "public":
+        raise NotFound("There is no such suggestion, or it has been removed")
+    return suggestion
+
+
+def personal_information(*texts: str) -> list[str]:
+    """The kinds of personal information in the texts (never the values themselves)."""
+    return pii.kinds([finding for text in texts if text for finding in pii.scan(text)])
 
 
 def _mark_threshold(suggestion_id: int) -> None:
@@ -49,11 +60,24 @@ def _mark_threshold(suggestion_id: int) -> None:
         Suggestion.support_count >= threshold).values(threshold_reached_at=utcnow()))
 
 
+def apply_support_threshold(agency_id: int, threshold: int) -> None:
+    """After an agency's threshold changes (inside that change's transaction): suggestions now
+    at or past it cross it at this moment; those now below it that were awaiting a response
+    (none given yet) are awaiting no longer. Two statements whatever the number."""
+    for_agency = Suggestion.agency_id == agency_id
+    db.session.execute(update(Suggestion).where(
+        for_agency, Suggestion.threshold_reached_at.is_(None), Suggestion.support_count >= threshold)
+        .values(threshold_reached_at=utcnow()))
+    db.session.execute(update(Suggestion).where(
+        for_agency, Suggestion.threshold_reached_at.is_not(None), Suggestion.first_response_at.is_(None),
+        Suggestion.support_count < threshold).values(threshold_reached_at=None))
+
+
 # ── proposing ────────────────────────────────────────────────────────────────
 
 def propose(author: User, title: str, body: str, tag_names: list[str], agency_slug: str | None) -> Suggestion:
     """Publish a suggestion; its author's support is counted at once."""
-    _require(author, Action.PROPOSE)
+    require(author, Action.PROPOSE)
     title, body = title.strip(), content.clean_text(body)
     if not TITLE_MIN <= len(title) <= TITLE_MAX:
         raise InvalidInput(f"Title must be between {TITLE_MIN} and {TITLE_MAX} characters", field="title")
@@ -65,13 +89,17 @@ def propose(author: User, title: str, body: str, tag_names: list[str], agency_sl
     if agency is None:
         raise InvalidInput("Choose the agency your suggestion is for", field="agency")
     tag_names = tags.canonical_names(tag_names)  # a synonym becomes its main tag
+    check_pace(author)  # a suggestion is a post: it counts in a new account's first day
+    found = personal_information(title, body)
     now = utcnow()
     suggestion = Suggestion(author_id=author.id, agency_id=agency.id, title=title, slug=content.slugify(title),
                             body_source=body, body_html=content.render(body), excerpt=content.excerpt(body, 280),
                             tag_names=" ".join(tag_names), status="open", support_count=1,
-                            created_at=now, last_activity_at=now)
+                            created_at=now, last_activity_at=now, state="held" if found else "public")
     db.session.add(suggestion)
     db.session.flush()
+    if found:  # saved, not public: it waits in the agency's moderation queue
+        moderation.hold_automatically("suggestion", suggestion.id, found)
     ids = tags.ids_for(tag_names)
     if ids:
         db.session.execute(SuggestionTag.__table__.insert(), [{"suggestion_id": suggestion.id, "tag_id": i} for i in ids])
@@ -85,12 +113,13 @@ def propose(author: User, title: str, body: str, tag_names: list[str], agency_sl
 # ── supporting ───────────────────────────────────────────────────────────────
 
 def set_support(user: User, suggestion_id: int, supporting: bool) -> int:
-    """Support (or withdraw support for) a suggestion; returns its support count.
+    """Support (or withdraw support for) a suggestion; returns its support count. Anyone may
+    withdraw, its author and on a closed suggestion too; a closed one takes no new support.
 
     The unique constraint decides whether this request added or removed the row, and the
     counter follows that change in SQL, so simultaneous clicks count exactly once each."""
-    suggestion = get_suggestion(suggestion_id)
-    _require(user, Action.SUPPORT, suggestion)
+    suggestion = public_suggestion(suggestion_id)
+    require(user, Action.SUPPORT if supporting else Action.WITHDRAW_SUPPORT, suggestion)
     if supporting:
         changed = 1 if insert_if_absent(SuggestionSupport, user_id=user.id, suggestion_id=suggestion.id,
                                         created_at=utcnow()) else 0
@@ -109,9 +138,10 @@ def set_support(user: User, suggestion_id: int, supporting: bool) -> int:
 def set_status(actor: User, suggestion_id: int, new_status: str, response: str,
                duplicate_of_id: int | None = None) -> Suggestion:
     """Move a suggestion along the workflow with a public response (a step on its timeline).
-    Marking a duplicate merges its supports into the kept suggestion."""
-    suggestion = get_suggestion(suggestion_id)
-    _require(actor, Action.SET_SUGGESTION_STATUS, suggestion)
+    Marking a duplicate merges its supports into the kept suggestion. The response is public
+    at once, so personal information in it is refused rather than held: staff fix the text."""
+    suggestion = public_suggestion(suggestion_id)
+    require(actor, Action.SET_SUGGESTION_STATUS, suggestion)
     problem = why_not_move(suggestion.status, new_status)
     if problem:
         raise InvalidInput(problem, field="status")
@@ -120,6 +150,7 @@ def set_status(actor: User, suggestion_id: int, new_status: str, response: str,
         raise InvalidInput("Write the agency's response: it is shown to everyone on the timeline", field="response")
     if len(response) > RESPONSE_MAX:
         raise InvalidInput(f"The response must be {RESPONSE_MAX:,} characters or fewer", field="response")
+    moderation.refuse_personal_information(response, "response", "response")
     old_status, now = suggestion.status, utcnow()
     kept = _kept_suggestion(suggestion, duplicate_of_id) if new_status == "duplicate" else None
     # Guarded on the old status: of two simultaneous changes only one applies.
@@ -148,8 +179,8 @@ def _kept_suggestion(duplicate: Suggestion, kept_id: int | None) -> Suggestion:
     if kept_id == duplicate.id:
         raise InvalidInput("A suggestion cannot be a duplicate of itself", field="duplicate_of")
     kept = db.session.get(Suggestion, kept_id)
-    if kept is None:
-        raise InvalidInput(f"There is no suggestion number {kept_id}", field="duplicate_of")
+    if kept is None or kept.state != "public":
+        raise InvalidInput(f"There is no public suggestion number {kept_id}", field="duplicate_of")
     seen, step = {kept.id}, kept
     while step.duplicate_of_id is not None:  # follow the chain: it must not lead back here
         if step.duplicate_of_id == duplicate.id:
@@ -197,8 +228,8 @@ def question_id_from(text: str) -> int | None:
 
 def link_question(user: User, suggestion_id: int, question_ref: str) -> bool:
     """Say that a question is related to a suggestion; False when the link already existed."""
-    suggestion = get_suggestion(suggestion_id)
-    _require(user, Action.LINK_QUESTION, suggestion)
+    suggestion = public_suggestion(suggestion_id)
+    require(user, Action.LINK_QUESTION, suggestion)
     question_id = question_id_from(question_ref)
     question = db.session.get(Question, question_id) if question_id else None
     if question is None or question.state != "public":
@@ -211,7 +242,7 @@ def link_question(user: User, suggestion_id: int, question_ref: str) -> bool:
 
 def unlink_question(user: User, suggestion_id: int, question_id: int) -> None:
     suggestion = get_suggestion(suggestion_id)
-    _require(user, Action.UNLINK_QUESTION, suggestion)
+    require(user, Action.UNLINK_QUESTION, suggestion)
     removed = db.session.execute(delete(QuestionSuggestionLink).where(
         QuestionSuggestionLink.suggestion_id == suggestion.id, QuestionSuggestionLink.question_id == question_id))
     if not removed.rowcount:

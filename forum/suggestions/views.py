@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from moderation import pii
 from moderation.types import Action, Role
 from moderation.workflow import STATUS_LABELS, next_statuses
 
@@ -11,7 +12,7 @@ from .. import content
 from ..accounts import service as accounts
 from ..errors import DomainError, InvalidInput
 from ..extensions import utcnow
-from ..web import attach_error, ensure, explain_csrf, form_view, render_form, signed_in
+from ..web import attach_error, ensure, explain_csrf, form_view, rate_limited, render_form, signed_in
 from . import queries, service
 from .forms import LinkQuestionForm, ProposeForm, StatusForm
 
@@ -86,6 +87,7 @@ def _suggestion_page(page: queries.SuggestionPage, status_form=None, link_form=N
 @bp.route("/suggestions/new", methods=["GET", "POST"])
 @form_view
 @signed_in
+@rate_limited("FORUM_RATE_POSTING")
 def propose():
     ensure(Action.PROPOSE)
     form = ProposeForm()
@@ -101,15 +103,27 @@ def propose():
         except DomainError as error:
             attach_error(form, error)
             return render_form("suggestions/propose.html", form, status=error.status)
-        flash("Your suggestion is published, and your support is counted.", "success")
+        _published_or_held(s)
         return redirect(suggestion_url(s))
     return render_form("suggestions/propose.html", form)
+
+
+def _published_or_held(s) -> None:
+    """Tell the author whether the suggestion is public, or held and why (the kinds, never the values)."""
+    if s.state == "held":
+        found = service.personal_information(s.title, s.body_source)
+        flash(f"Your suggestion is saved but not public yet: it seems to contain {pii.in_words(found)}. "
+              "A moderator of the agency will remove that and publish it; until then only you "
+              "and the moderators can see it.", "warning")
+    else:
+        flash("Your suggestion is published, and your support is counted.", "success")
 
 
 # ── small actions ────────────────────────────────────────────────────────────
 
 @bp.post("/suggestions/<int:suggestion_id>/support")
 @signed_in
+@rate_limited("FORUM_RATE_VOTING")
 def support(suggestion_id: int):
     choice = request.form.get("support", "")
     if choice not in ("yes", "no"):
@@ -144,6 +158,7 @@ def set_status(suggestion_id: int):
 @bp.post("/suggestions/<int:suggestion_id>/links")
 @form_view
 @signed_in
+@rate_limited("FORUM_RATE_VOTING")
 def link_question(suggestion_id: int):
     form = LinkQuestionForm()
     if form.validate_on_submit():

@@ -96,6 +96,7 @@ def tag_suggestions(tag_id: int) -> list:
     return list(db.session.scalars(
         select(Suggestion).join(SuggestionTag, (SuggestionTag.suggestion_id == Suggestion.id)
                                 & (SuggestionTag.tag_id == tag_id))
-        .where(Suggestion.status != "duplicate").options(joinedload(Suggestion.author), joinedload(Suggestion.agency))
+        .where(Suggestion.status != "duplicate", Suggestion.state == "public")
+        .options(joinedload(Suggestion.author), joinedload(Suggestion.agency))
         .order_by(Suggestion.support_count.desc(), Suggestion.created_at.desc(), Suggestion.id.desc())
         .limit(TOP_SUGGESTIONS)))

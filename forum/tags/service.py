@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy import and_, delete, func, select, update
 
-from moderation.rules import can, why_not
 from moderation.types import Action
 
-from ..errors import Conflict, Forbidden, InvalidInput, NotFound
+from ..errors import Conflict, InvalidInput, NotFound
 from ..extensions import db, utcnow
 from ..moderation import audit
+from ..permissions import require as _require
 from ..sql import insert_if_absent
 from .models import QuestionTag, Tag, TagEvent, TagSynonym
 from .names import TagError, parse
@@ -72,11 +72,6 @@ def canonical(name: str) -> str:
 
 
 # ── moderators' changes ──────────────────────────────────────────────────────
-
-def _require(actor, action: Action) -> None:
-    if not can(actor, action):
-        raise Forbidden(why_not(actor, action) or "You do not have permission to do that")
-
 
 def existing_tag(name: str) -> Tag:
     tag = db.session.scalar(select(Tag).where(Tag.name == name))

@@ -75,7 +75,7 @@ def test_a_post_flagged_by_three_people_disappears(app, browser, base_url, tax_o
         page.locator(f"#answer-{spam.id}").get_by_role("link", name="Flag").click()
         page.get_by_label("Why should a moderator look at this post?").select_option("spam")
         page.get_by_role("button", name="Flag for a moderator").click()
-        expect(page.get_by_text("Thank you: a moderator will look at this post.")).to_be_visible()
+        expect(page.get_by_text("Thank you: a moderator will look at this answer.")).to_be_visible()
         page.context.close()
     visitor = browser.new_context(base_url=base_url).new_page()
     visitor.goto(question.url)
@@ -83,9 +83,42 @@ def test_a_post_flagged_by_three_people_disappears(app, browser, base_url, tax_o
     expect(visitor.get_by_role("heading", name="0 answers")).to_be_visible()
 
 
-@pytest.mark.parametrize("path", ["/moderation", "/moderation/log", "official", "flag"])
+def test_a_suggestion_with_a_tax_file_number_is_held_until_released(app, browser, base_url, tax_office):
+    author = make_user(app, display_name="Pia Proposer")
+    moderator = make_user(app, role="moderator", agency=tax_office, display_name="Tess Taxoffice")
+    title = "Stop asking for paper copies of tax letters"
+
+    page = sign_in(browser, base_url, author, False)
+    page.goto("/suggestions/new")
+    page.get_by_label("Your suggestion").fill(title)
+    page.get_by_label("Description").fill(f"I had to post my TFN {TFN} on paper. Let me upload it.")
+    page.get_by_label("Tags").fill("online-services")
+    page.get_by_label("Agency").select_option(label="National Tax Office")
+    page.get_by_role("button", name="Publish your suggestion").click()
+    expect(page.get_by_text("saved but not public yet")).to_be_visible()
+    url = page.url
+
+    visitor = browser.new_context(base_url=base_url).new_page()
+    assert visitor.goto(url).status == 404
+    visitor.goto("/suggestions")
+    expect(visitor.get_by_text(title)).to_have_count(0)
+
+    staff = sign_in(browser, base_url, moderator, True)
+    staff.goto("/moderation")
+    expect(staff.get_by_text(TFN)).to_have_count(0)  # shown redacted
+    staff.locator(".cf-queue__item", has_text=title).get_by_role("button", name="Redact and release").click()
+    expect(staff.get_by_text("The post is redacted and published.")).to_be_visible()
+
+    visitor.goto(url)
+    expect(visitor.get_by_role("heading", level=1)).to_have_text(title)
+    expect(visitor.get_by_text(TFN)).to_have_count(0)
+
+
+@pytest.mark.parametrize("path", ["/moderation", "/moderation?show=hidden", "/moderation/log", "official", "flag",
+                                  "hidden question"])
 def test_moderation_pages_have_no_serious_accessibility_violations(app, axe_check, browser, base_url, tax_office, path):
     from forum.moderation import service
+    from ..suggestions.conftest import make_suggestion
     asker = make_user(app)
     moderator = make_user(app, role="moderator", agency=tax_office, display_name="Tess Taxoffice")
     question = make_question(app, asker, agency=tax_office)
@@ -95,8 +128,12 @@ def test_moderation_pages_have_no_serious_accessibility_violations(app, axe_chec
     other = make_answer(app, question, make_user(app), body="An answer someone flagged.")
     run(app, service.flag_post, asker, "answer", other.id, "abusive", "rude")
     run(app, service.set_locked, moderator, held.id, True, "testing")
+    suggestion = make_suggestion(app, make_user(app), tax_office, title="A flagged suggestion")
+    run(app, service.flag_post, asker, "suggestion", suggestion.id, "spam")
+    hidden = make_question(app, asker, title="A hidden question", agency=tax_office)
+    run(app, service.decide, moderator, "question", hidden.id, "hide")
     page = sign_in(browser, base_url, asker if path == "flag" else moderator, True)
     storage = page.context.storage_state()
     page.context.close()
-    target = {"official": question.url, "flag": f"/answers/{answer.id}/flag"}.get(path, path)
+    target = {"official": question.url, "flag": f"/answers/{answer.id}/flag", "hidden question": hidden.url}.get(path, path)
     axe_check(target, storage_state=storage)

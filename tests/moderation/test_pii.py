@@ -105,6 +105,20 @@ def test_financial_years_and_dates_written_with_hyphens_are_not_tax_file_numbers
     assert scan("My return for 2014-2015 was lodged 20-03-2021, about a 1985-01-26 debt.") == []
 
 
+@pytest.mark.parametrize("number", tfns(8))
+def test_tax_file_numbers_grouped_with_dots_are_held(number):
+    written = f"{number[:3]}.{number[3:6]}.{number[6:]}"
+    assert found(f"TFN {written}") == [(pii.TAX_FILE_NUMBER, written)]
+    assert found(f"Is {written} my number?") == [(pii.TAX_FILE_NUMBER, written)]
+
+
+def test_dotted_numbers_that_are_not_personal_information_are_not_held():
+    assert found("TFN 123.456.782") == [(pii.TAX_FILE_NUMBER, "123.456.782")]
+    assert scan("The balance was $123.456.782 or 123.456.782,50 in euros, and 123.456.782.1 is a version.") == []
+    assert scan("Pi is 3.14159265 and the server is 192.168.100.200; the visit was on 12.03.1985.") == []
+    assert scan("Section 123.456.781 of the act applies.") == []  # fails the check digit
+
+
 # ── Medicare card numbers ───────────────────────────────────────────────────────────
 
 def test_a_grouped_medicare_card_number_is_held():
@@ -120,6 +134,13 @@ def test_valid_medicare_numbers_are_held_with_or_without_the_reference_number(se
     assert found(f"number {ten} on the card") == [(pii.MEDICARE_NUMBER, ten)]
     assert found(f"number {grouped} on the card") == [(pii.MEDICARE_NUMBER, grouped)]
     assert found(f"number {eleven} on the card") == [(pii.MEDICARE_NUMBER, eleven)]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_medicare_number_grouped_with_dots_is_held(seed):
+    number = make_medicare(random.Random(seed))
+    written = f"{number[:4]}.{number[4:9]}.{number[9]}"
+    assert found(f"Medicare card {written}, is it still valid?") == [(pii.MEDICARE_NUMBER, written)]
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -145,6 +166,13 @@ def test_a_medicare_number_starts_with_two_to_six(first):
 ])
 def test_mobile_and_landline_numbers_are_held(phone):
     assert found(f"Please ring me on {phone} after 5pm.") == [(pii.PHONE, phone)]
+
+
+@pytest.mark.parametrize("phone", ["0412.345.678", "02.9123.4567", "07.3123.4567", "+61.412.345.678",
+                                   "+61.2.9123.4567"])
+def test_phone_numbers_grouped_with_dots_are_held(phone):
+    assert found(f"Please ring me on {phone} after 5pm.") == [(pii.PHONE, phone)]
+    assert found(f"mobile {phone}") == [(pii.PHONE, phone)]
 
 
 @pytest.mark.parametrize("service_line", [
@@ -264,6 +292,10 @@ def test_digits_inside_an_agency_address_are_not_read_as_a_number():
 
 
 # ── Centrelink customer reference numbers ───────────────────────────────────────────
+
+def test_a_customer_reference_grouped_with_dots_is_held():
+    assert found("My CRN is 123.456.789A.") == [(pii.CUSTOMER_REFERENCE, "123.456.789A")]
+
 
 @pytest.mark.parametrize("sentence, crn", [
     ("my reference is 123456789A thanks", "123456789A"),

@@ -47,7 +47,8 @@ TABLE = {
     Action.DELETE_POST: (EVERYONE, "own"),
     Action.ACCEPT_ANSWER: (EVERYONE, "own"),
     Action.PROPOSE: (EVERYONE, None),
-    Action.SUPPORT: (EVERYONE, "other"),
+    Action.SUPPORT: (EVERYONE, None),  # its author too, once they have withdrawn (closed: below)
+    Action.WITHDRAW_SUPPORT: (EVERYONE, None),
     Action.LINK_QUESTION: (EVERYONE, None),
     Action.SET_SUGGESTION_STATUS: (STAFF, "agency"),
     Action.UNLINK_QUESTION: (STAFF, "agency"),
@@ -88,7 +89,24 @@ MODERATION_TABLE = {
 
 
 def test_every_action_is_in_a_table():
-    assert set(TABLE) | set(MODERATION_TABLE) | {Action.SUSPEND_USER} == set(Action)
+    assert set(TABLE) | set(MODERATION_TABLE) | {Action.SUSPEND_USER, Action.UNMARK_OFFICIAL} == set(Action)
+
+
+@dataclass
+class OfficialAnswer:
+    author_id: int
+    official_agency_id: int | None
+
+
+@pytest.mark.parametrize("marked_by", [MY_AGENCY, OTHER_AGENCY, None])
+@pytest.mark.parametrize("role", list(Role))
+def test_who_may_remove_an_official_mark(role, marked_by):
+    """The agency that gave the mark (its moderators), or an admin; nobody when there is none."""
+    actor = Person(ME, role.value, agency_id=MY_AGENCY if role == Role.MODERATOR else None)
+    expected = marked_by is not None and (role == Role.ADMIN or role == Role.MODERATOR and marked_by == MY_AGENCY)
+    assert can(actor, Action.UNMARK_OFFICIAL, OfficialAnswer(SOMEONE_ELSE, marked_by)) is expected
+    suspended = Person(ME, role.value, MY_AGENCY, suspended_until=datetime.now(timezone.utc) + timedelta(days=1))
+    assert can(suspended, Action.UNMARK_OFFICIAL, OfficialAnswer(SOMEONE_ELSE, marked_by)) is False
 
 
 @pytest.mark.parametrize("concern", list(CONCERNS))
@@ -146,7 +164,8 @@ def test_permission_matrix(role, action, whose, agency):
     assert (why_not(actor, action, target) is None) is expected
 
 
-@pytest.mark.parametrize("action", [a for a, (_, needs) in TABLE.items() if needs] + [Action.LINK_QUESTION])
+@pytest.mark.parametrize("action", [a for a, (_, needs) in TABLE.items() if needs]
+                         + [Action.LINK_QUESTION, Action.SUPPORT, Action.WITHDRAW_SUPPORT])
 def test_actions_on_a_post_need_the_post(action):
     assert can(Person(ME, "citizen"), action, None) is False
     assert can(Person(ME, "admin"), action, None) is False
@@ -157,6 +176,12 @@ def test_closed_suggestions_cannot_be_supported(status):
     assert can(Person(ME, "citizen"), Action.SUPPORT, Post(SOMEONE_ELSE, status=status)) is False
     assert "closed" in why_not(Person(ME, "citizen"), Action.SUPPORT, Post(SOMEONE_ELSE, status=status))
     assert can(Person(ME, "citizen"), Action.SUPPORT, Post(SOMEONE_ELSE, status="planned")) is True
+
+
+@pytest.mark.parametrize("status", ["implemented", "declined", "duplicate", "open"])
+@pytest.mark.parametrize("whose", [ME, SOMEONE_ELSE])
+def test_support_is_withdrawable_always(status, whose):
+    assert can(Person(ME, "citizen"), Action.WITHDRAW_SUPPORT, Post(whose, status=status)) is True
 
 
 def test_a_moderator_without_an_agency_manages_no_suggestion():
@@ -171,17 +196,25 @@ def test_visitors_and_unknown_roles_may_do_nothing(action):
 
 
 @pytest.mark.parametrize("action", [a for a in TABLE if a not in
-                                    (Action.MANAGE_AGENCIES, Action.MANAGE_USERS, Action.VIEW_INSIGHTS,
-                                     Action.EDIT_TAGS)])
+                                    (Action.MANAGE_AGENCIES, Action.MANAGE_USERS, Action.VIEW_INSIGHTS)])
 def test_suspended_people_read_but_do_not_take_part(action):
     now = datetime.now(timezone.utc)
     suspended = Person(ME, "citizen", suspended_until=now + timedelta(days=1))
     post = Post(ME if TABLE[action][1] == "own" else SOMEONE_ELSE)
-    if TABLE[action][1] == "agency":  # agency work: an admin's suspension counts too
-        suspended.role = lapsed_role = "admin"
+    if TABLE[action][1] == "agency" or Role.CITIZEN not in TABLE[action][0]:
+        suspended.role = lapsed_role = "admin"  # staff work: a staff member's suspension counts too
     else:
         lapsed_role = "citizen"
     assert can(suspended, action, post) is False
     assert "suspended" in why_not(suspended, action, post)
     lapsed = Person(ME, lapsed_role, suspended_until=now - timedelta(minutes=1))
     assert can(lapsed, action, post) is True
+
+
+def test_a_suspended_moderator_cannot_edit_tags():
+    now = datetime.now(timezone.utc)
+    moderator = Person(ME, "moderator", MY_AGENCY, suspended_until=now + timedelta(days=1))
+    assert can(moderator, Action.EDIT_TAGS) is False
+    assert "suspended" in why_not(moderator, Action.EDIT_TAGS)
+    moderator.suspended_until = now - timedelta(minutes=1)
+    assert can(moderator, Action.EDIT_TAGS) is True

@@ -171,3 +171,144 @@ def test_simultaneous_flags_still_hide_the_post(app, client_of, answer):
     assert fetch(app, Answer, answer.id, "state") == "hidden"
     with app.app_context():
         assert check.find_drift() == []
+
+
+def queue_form(client, kind, post_id) -> dict:
+    """What the queue's form for the post sends besides the decision: the state and the flags
+    the moderator saw, and the page's CSRF token (as a browser would, from the loaded page)."""
+    import re
+
+    page = client.get("/moderation").get_data(as_text=True)
+    match = re.search(rf'<form method="post" action="/moderation/{kind}/{post_id}/decide".*?</form>', page, re.S)
+    assert match, f"no form for {kind} {post_id} in the queue"
+    fields = dict(re.findall(r'<input type="hidden" name="([a-z_]+)" value="([^"]*)"', match.group(0)))
+    assert "seen" in fields
+    return fields
+
+
+def decide_from(client, fields, kind, post_id, decision):
+    return client.post(f"/moderation/{kind}/{post_id}/decide", data={**fields, "decision": decision})
+
+
+@pytest.fixture
+def colleague(app, agency):
+    return make_user(app, role="moderator", agency=agency, display_name="Cal Colleague")
+
+
+@pytest.mark.parametrize("flags, first, second, state", [
+    (3, "hide", "restore", "hidden"),  # A keeps it hidden; B's restore would overrule A
+    (3, "restore", "hide", "public"),  # A restores it; B's "keep hidden" no longer applies
+    (1, "dismiss", "hide", "public"),  # A dismisses the flags; B hides on flags already judged
+    (1, "delete", "dismiss", "deleted"),  # A deletes it: B is told, not shown "no such post"
+    (3, "delete", "restore", "deleted"),
+])
+def test_a_decision_from_a_stale_queue_is_already_handled(app, client_of, moderator, colleague, answer, form,
+                                                          flags, first, second, state):
+    for _ in range(flags):
+        flag(form, client_of(make_user(app)), "answer", answer.id)
+    a, b = client_of(moderator), client_of(colleague)
+    seen_by_a, seen_by_b = queue_form(a, "answer", answer.id), queue_form(b, "answer", answer.id)
+    assert decide_from(a, seen_by_a, "answer", answer.id, first).status_code == 302
+    response = decide_from(b, seen_by_b, "answer", answer.id, second)
+    assert response.status_code == 409 and "Another moderator has just handled" in response.get_data(as_text=True)
+    assert fetch(app, Answer, answer.id, "state") == state
+    assert audit_actions(app, "answer", answer.id)[-1] == first
+
+
+def test_flags_that_arrived_after_the_queue_was_loaded_are_shown_first(app, client_of, moderator, answer, form):
+    flag(form, client_of(make_user(app)), "answer", answer.id)
+    client = client_of(moderator)
+    seen = queue_form(client, "answer", answer.id)
+    flag(form, client_of(make_user(app)), "answer", answer.id, "abusive")
+    response = decide_from(client, seen, "answer", answer.id, "dismiss")
+    assert response.status_code == 409 and "new flags" in response.get_data(as_text=True)
+    assert decide_from(client, queue_form(client, "answer", answer.id), "answer", answer.id,
+                       "dismiss").status_code == 302
+    with app.app_context():
+        assert set(db.session.scalars(select(Flag.status))) == {"dismissed"}
+
+
+def test_a_bad_seen_flag_is_400(client_of, moderator, reader, answer, form):
+    flag(form, client_of(reader), "answer", answer.id)
+    client = client_of(moderator)
+    seen = queue_form(client, "answer", answer.id)
+    for bad in ("abc", "99999999999999999999", "-1"):
+        assert decide_from(client, {**seen, "last_flag": bad}, "answer", answer.id, "dismiss").status_code == 400
+
+
+def hidden_list(client) -> str:
+    response = client.get("/moderation?show=hidden")
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def test_a_hidden_post_is_restored_from_the_hidden_list(app, client_of, client, reader, moderator, question, answer,
+                                                        form):
+    flag(form, client_of(reader), "answer", answer.id)
+    staff = client_of(moderator)
+    assert decide_from(staff, queue_form(staff, "answer", answer.id), "answer", answer.id, "hide").status_code == 302
+    assert "Nothing waits for a moderator" in staff.get("/moderation").get_data(as_text=True)
+    listing = hidden_list(staff)
+    assert "Mine took three weeks" in listing and "Restore" in listing
+    import re
+    fields = dict(re.findall(r'<input type="hidden" name="([a-z_]+)" value="([^"]*)"', listing.split(
+        f'action="/moderation/answer/{answer.id}/decide"')[1].split("</form>")[0]))
+    assert staff.post(f"/moderation/answer/{answer.id}/decide", data={**fields, "decision": "restore"}).status_code == 302
+    assert fetch(app, Answer, answer.id, "state") == "public"
+    assert "Mine took three weeks" in client.get(question.url).get_data(as_text=True)
+    assert "Mine took three weeks" not in hidden_list(staff)
+
+
+def test_the_hidden_list_keeps_to_the_moderators_agency(app, client_of, asker, moderator, outsider, admin, agency,
+                                                        other_agency):
+    from forum.moderation import service
+    from ..factories import make_question, run
+
+    mine = make_question(app, asker, title="A hidden tax office question", agency=agency)
+    theirs = make_question(app, asker, title="A hidden passport office question", agency=other_agency)
+    for q in (mine, theirs):
+        run(app, service.decide, admin, "question", q.id, "hide")
+    seen = hidden_list(client_of(moderator))
+    assert "A hidden tax office question" in seen and "A hidden passport office question" not in seen
+    assert "A hidden passport office question" in hidden_list(client_of(outsider))
+    everything = hidden_list(client_of(admin))
+    assert "A hidden tax office question" in everything and "A hidden passport office question" in everything
+    assert client_of(make_user(app)).get("/moderation?show=hidden").status_code == 403
+
+
+def test_the_hidden_list_reads_with_a_fixed_number_of_queries(app, client_of, asker, agency, admin, count_queries):
+    from forum.moderation import service
+    from ..factories import make_answer, make_question, run
+    from ..suggestions.conftest import make_suggestion
+
+    def listing_queries():
+        client = client_of(admin)
+        client.get("/moderation?show=hidden")
+        with count_queries() as counted:
+            hidden_list(client)
+        return counted[0]
+
+    few = listing_queries()
+    for n in range(3):
+        q = make_question(app, asker, title=f"Hidden question number {n}", agency=agency)
+        a = make_answer(app, q, make_user(app))
+        s = make_suggestion(app, make_user(app), agency, title=f"Hidden suggestion number {n}")
+        for kind, post_id in (("answer", a.id), ("question", q.id), ("suggestion", s.id)):
+            run(app, service.decide, admin, kind, post_id, "hide")
+    assert listing_queries() == few
+
+
+def test_staff_open_a_hidden_question_with_a_notice(app, client_of, client, reader, moderator, outsider, admin,
+                                                    question, answer):
+    from forum.moderation import service
+    from ..factories import run
+
+    run(app, service.decide, moderator, "answer", answer.id, "hide")
+    run(app, service.decide, moderator, "question", question.id, "hide")
+    for person in (moderator, admin):
+        response = client_of(person).get(question.url)
+        page = response.get_data(as_text=True)
+        assert response.status_code == 200 and "Hidden from the public" in page
+        assert "Mine took three weeks" in page  # the hidden answer too, marked as such
+    for visitor in (client, client_of(reader), client_of(outsider)):
+        assert visitor.get(question.url).status_code == 404

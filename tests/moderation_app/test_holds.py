@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from forum.extensions import db
 from forum.qa import check
-from forum.qa.models import Answer, Question
+from forum.qa.models import Answer, Question, Revision
 from forum.tags.models import Tag
 
 from ..factories import fetch
@@ -137,3 +137,26 @@ def test_other_agencies_moderator_cannot_release(app, client_of, asker, helper, 
     assert response.status_code == 403
     assert fetch(app, Answer, answer_id, "state") == "held"
     assert audit_actions(app, "answer", answer_id) == ["auto_hold", "refused:moderate_post"]
+
+
+def test_the_public_history_never_shows_the_information_that_held_a_post(app, client_of, client, asker, moderator,
+                                                                         form):
+    ask(form, client_of(asker), f"My TFN is {TFN}, why was my return rejected?",
+        title=f"Is {TFN} the right number for my return?")
+    question_id = only_question_id(app)
+    form(client_of(moderator), f"/moderation/question/{question_id}/decide", {"decision": "redact"}, page="/moderation")
+    history = client.get(f"/questions/{question_id}/revisions").get_data(as_text=True)
+    assert "Version 1 (original)" in history and TFN not in history and "[removed: tax file number]" in history
+    with app.app_context():  # the original stays in the database, for the record
+        assert TFN in db.session.scalar(select(Revision.body_source).where(Revision.number == 1))
+
+
+def test_editing_the_information_out_leaves_none_in_the_public_history(app, client_of, client, asker, form):
+    author = client_of(asker)
+    ask(form, author, f"My TFN is {TFN}.")
+    question_id = only_question_id(app)
+    form(author, f"/questions/{question_id}/edit", {"title": "Why was my tax return rejected?",
+                                                   "body": "My tax return was rejected.", "tags": "tax-returns",
+                                                   "agency": ""})
+    history = client.get(f"/questions/{question_id}/revisions").get_data(as_text=True)
+    assert "Version 2" in history and TFN not in history

@@ -8,7 +8,7 @@ from forum.moderation import service
 from forum.qa import service as qa
 from forum.qa.models import Answer, Question
 
-from ..factories import fetch, make_answer, make_question, run
+from ..factories import fetch, make_answer, make_question, make_user, run
 from .conftest import audit_actions
 
 
@@ -116,3 +116,117 @@ def test_the_unique_constraint_holds_even_without_the_check(app, moderator, ques
         db.session.rollback()
         assert db.session.scalar(select(db.func.count()).select_from(Answer).where(
             Answer.official_agency_id.is_not(None))) == 1
+
+
+@pytest.fixture
+def dialect(app):
+    with app.app_context():
+        return db.engine.dialect.name
+
+
+@pytest.fixture
+def colleague(app, agency):
+    """A second moderator of the same agency."""
+    return make_user(app, role="moderator", agency=agency, display_name="Cal Colleague")
+
+
+def _slow_clock(monkeypatch, seconds=0.4):
+    """Widen the moment between the service's checks and its write, where a colleague's
+    simultaneous mark would slip in."""
+    import time
+
+    from forum.extensions import utcnow
+
+    def slow():
+        time.sleep(seconds)
+        return utcnow()
+    monkeypatch.setattr(service, "utcnow", slow)
+
+
+def test_two_moderators_marking_at_once_give_one_official_answer(app, client_of, moderator, colleague, question,
+                                                                 answer, reader, monkeypatch):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ..helpers import csrf_token
+
+    second = make_answer(app, question, reader, body="Another view.")
+    clients = [client_of(moderator), client_of(colleague)]
+    tokens = [csrf_token(c, "/questions") for c in clients]
+    _slow_clock(monkeypatch)
+
+    def post(i):
+        response = clients[i].post(f"/moderation/answers/{(answer.id, second.id)[i]}/official",
+                                   data={"official": "yes", "csrf_token": tokens[i]})
+        return response.status_code, response.get_data(as_text=True)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:  # each request has its own session
+        results = list(pool.map(post, range(2)))
+    assert sorted(status for status, _ in results) == [302, 409]
+    refused = next(page for status, page in results if status == 409)
+    assert "already has an official answer from National Tax Office" in refused
+    with app.app_context():
+        assert db.session.scalar(select(db.func.count()).select_from(Answer).where(
+            Answer.official_agency_id.is_not(None))) == 1
+
+
+def test_a_colleagues_mark_committed_between_check_and_write_is_a_409(app, client_of, moderator, colleague,
+                                                                     question, answer, reader, monkeypatch, dialect):
+    """Deterministic on SQLite (writes serialise, no row lock): the colleague's mark lands just
+    after this request's checks; the database's constraint refuses the second, and the
+    moderator is told, not shown an error page. (On PostgreSQL the question's row lock makes
+    the colleague wait instead: the test above covers it.)"""
+    if dialect != "sqlite":
+        pytest.skip("the row lock would make the colleague wait for this request")
+    second = make_answer(app, question, reader, body="Another view.")
+    from forum.extensions import utcnow
+
+    def colleague_first():
+        monkeypatch.undo()
+        run(app, service.mark_official, colleague, answer.id)
+        return utcnow()
+    monkeypatch.setattr(service, "utcnow", colleague_first)
+    response = mark(client_of(moderator), second.id)
+    assert response.status_code == 409
+    assert "already has an official answer from National Tax Office" in response.get_data(as_text=True)
+    assert fetch(app, Answer, answer.id, "official_by_id") == colleague.id
+    assert fetch(app, Answer, second.id, "official_agency_id") is None
+
+
+def test_an_admin_removes_a_wrong_official_mark_and_it_is_logged(app, client_of, client, moderator, admin, question,
+                                                                 answer):
+    mark(client_of(moderator), answer.id)
+    staff = client_of(admin)
+    assert "Remove the official mark" in staff.get(question.url).get_data(as_text=True)
+    assert mark(staff, answer.id, "no").status_code == 302
+    assert fetch(app, Answer, answer.id, "official_agency_id") is None
+    assert "Official answer from" not in client.get(question.url).get_data(as_text=True)
+    assert audit_actions(app, "answer", answer.id) == ["mark_official", "unmark_official"]
+    with app.app_context():
+        from forum.moderation.models import AuditEntry
+        entry = db.session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+        assert entry.actor_id == admin.id and "National Tax Office" in entry.details
+    assert mark(staff, answer.id, "no").status_code == 409
+
+
+def test_a_locked_question_keeps_the_unmark_button(app, client_of, moderator, question, answer):
+    mark(client_of(moderator), answer.id)
+    run(app, service.set_locked, moderator, question.id, True, "heated")
+    staff = client_of(moderator)
+    page = staff.get(question.url).get_data(as_text=True)
+    assert "Remove the official mark" in page and "Mark as official answer" not in page
+    assert mark(staff, answer.id, "no").status_code == 302
+    assert fetch(app, Answer, answer.id, "official_agency_id") is None
+
+
+def test_another_agencys_mark_on_the_answer_is_named(app, client_of, moderator, outsider, question, answer,
+                                                     other_agency):
+    run(app, service.refer_question, moderator, question.id, other_agency.slug, "Passports handle this part.")
+    mark(client_of(moderator), answer.id)
+    theirs = client_of(outsider)
+    assert "Remove the official mark" not in theirs.get(question.url).get_data(as_text=True)
+    response = mark(theirs, answer.id)
+    assert response.status_code == 409
+    assert "already the official answer from National Tax Office" in response.get_data(as_text=True)
+    response = mark(theirs, answer.id, "no")
+    assert response.status_code == 403 and "National Tax Office" in response.get_data(as_text=True)
+    assert fetch(app, Answer, answer.id, "official_agency_id") == moderator.agency_id

@@ -35,6 +35,16 @@ def test_bad_referrals_come_back_with_the_error(app, client_of, moderator, quest
     assert fetch(app, Question, question.id, "referred_agency_id") is None
 
 
+def test_a_referral_note_with_personal_information_is_refused(app, client_of, moderator, question, other_agency,
+                                                             form):
+    response = form(client_of(moderator), f"/moderation/questions/{question.id}/refer",
+                    {"agency": other_agency.slug, "note": "The asker's mobile is 0412 345 678."})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "The note seems to contain a phone number" in page
+    assert "0412 345 678" in page  # the form comes back filled in
+    assert fetch(app, Question, question.id, "referred_agency_id") is None
+
+
 def test_citizens_and_other_agencies_cannot_refer(app, client_of, reader, outsider, question, other_agency, form):
     for person in (reader, outsider):
         response = form(client_of(person), f"/moderation/questions/{question.id}/refer",
@@ -149,3 +159,69 @@ def test_the_queue_reads_with_a_fixed_number_of_queries(app, client_of, asker, a
         form(flagger, f"/questions/{q.id}/flag", {"reason": "spam"})
         form(flagger, f"/answers/{a.id}/flag", {"reason": "abusive"})
     assert queue_queries() == few
+
+
+def close(form, client, question, original):
+    return form(client, f"/moderation/questions/{question.id}/duplicate", {"original": str(original.id)})
+
+
+@pytest.fixture
+def three(app, asker, agency):
+    return [make_question(app, asker, title=f"Passport renewal question {n}", agency=agency) for n in "ABC"]
+
+
+def test_closing_onto_a_duplicate_points_to_its_original(app, client_of, moderator, three, form):
+    a, b, c = three
+    staff = client_of(moderator)
+    assert close(form, staff, a, b).status_code == 302
+    response = close(form, staff, c, a)
+    assert response.status_code == 400
+    assert f"Question {a.id} is itself closed as a duplicate of question {b.id}" in response.get_data(as_text=True)
+    assert fetch(app, Question, c.id, "duplicate_of_id") is None
+    assert close(form, staff, c, b).status_code == 302
+
+
+def test_duplicates_never_form_a_cycle(app, client_of, moderator, three, form):
+    a, b, c = three
+    staff = client_of(moderator)
+    assert close(form, staff, a, b).status_code == 302
+    response = close(form, staff, b, a)
+    assert response.status_code == 400 and "already closed as a duplicate of this one" in response.get_data(as_text=True)
+    # Closing B onto C takes B's own duplicate along: A now points straight at C.
+    assert close(form, staff, b, c).status_code == 302
+    assert fetch(app, Question, a.id, "duplicate_of_id") == c.id
+    response = close(form, staff, c, a)
+    assert response.status_code == 400 and "already closed as a duplicate of this one" in response.get_data(as_text=True)
+    assert fetch(app, Question, c.id, "duplicate_of_id") is None
+    assert "its 1 duplicate now points there too" in client_of(moderator).get(
+        f"/moderation/log?action=close_duplicate").get_data(as_text=True)
+
+
+def test_two_moderators_closing_two_questions_onto_each_other_at_once(app, client_of, moderator, admin, three):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ..helpers import csrf_token
+
+    a, b, _ = three
+    clients = [client_of(moderator), client_of(admin)]
+    pairs = [(a, b), (b, a)]
+    tokens = [csrf_token(c, f"/moderation/questions/{q.id}/duplicate") for c, (q, _) in zip(clients, pairs)]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        statuses = list(pool.map(lambda i: clients[i].post(
+            f"/moderation/questions/{pairs[i][0].id}/duplicate",
+            data={"original": str(pairs[i][1].id), "csrf_token": tokens[i]}).status_code, range(2)))
+    assert sorted(statuses) in ([302, 400], [302, 409])
+    duplicates = [fetch(app, Question, q.id, "duplicate_of_id") for q in (a, b)]
+    assert duplicates.count(None) == 1
+
+
+def test_a_suspended_moderator_cannot_edit_or_merge_tags(app, client_of, moderator, admin, question, form):
+    from forum.moderation import service
+    from ..factories import run
+
+    run(app, service.suspend_user, admin, moderator.id, 1, "under review")
+    client = client_of(moderator)
+    response = client.get("/tags/passports/edit")
+    assert response.status_code == 403 and "suspended" in response.get_data(as_text=True)
+    response = form(client, "/tags/passports/synonyms", {"synonym": "passport"}, page="/tags/passports")
+    assert response.status_code == 403

@@ -31,10 +31,14 @@ def test_support_counts_once_and_can_be_withdrawn(app, client_of, supporter, sug
     assert fetch(app, Suggestion, suggestion.id, "support_count") == 1
 
 
-def test_the_author_cannot_withdraw_their_own_support(app, client_of, proposer, suggestion):
-    response = act(client_of(proposer), f"/suggestions/{suggestion.id}/support", suggestion.url, support="no")
-    assert response.status_code == 403
-    assert "your support is already counted" in response.get_data(as_text=True)
+def test_the_author_may_withdraw_their_support_and_give_it_again(app, client_of, proposer, suggestion):
+    author = client_of(proposer)
+    page = author.get(suggestion.url).get_data(as_text=True)
+    assert "You proposed this, so your support is counted." in page and "Withdraw my support" in page
+    assert act(author, f"/suggestions/{suggestion.id}/support", suggestion.url, support="no").status_code == 302
+    assert fetch(app, Suggestion, suggestion.id, "support_count") == 0
+    assert "Support this suggestion" in author.get(suggestion.url).get_data(as_text=True)
+    assert act(author, f"/suggestions/{suggestion.id}/support", suggestion.url, support="yes").status_code == 302
     assert fetch(app, Suggestion, suggestion.id, "support_count") == 1
 
 
@@ -52,6 +56,18 @@ def test_closed_suggestions_cannot_be_supported(app, client_of, supporter, moder
     assert response.status_code == 403 and "closed" in response.get_data(as_text=True)
     assert fetch(app, Suggestion, suggestion.id, "support_count") == 1
     assert "This suggestion is closed" in client.get(suggestion.url).get_data(as_text=True)
+
+
+def test_support_is_withdrawn_from_a_closed_suggestion_too(app, client_of, supporter, moderator, suggestion):
+    client = client_of(supporter)
+    act(client, f"/suggestions/{suggestion.id}/support", suggestion.url, support="yes")
+    act(client_of(moderator), f"/suggestions/{suggestion.id}/status", suggestion.url,
+        status="declined", response="We cannot do this because the law requires paper.")
+    assert "Withdraw my support" in client.get(suggestion.url).get_data(as_text=True)
+    assert act(client, f"/suggestions/{suggestion.id}/support", suggestion.url, support="no").status_code == 302
+    assert fetch(app, Suggestion, suggestion.id, "support_count") == 1
+    page = client.get(suggestion.url).get_data(as_text=True)
+    assert "This suggestion is closed" in page and "Support this suggestion" not in page
 
 
 def support_at_once(clients, suggestion) -> list[int]:
@@ -121,3 +137,52 @@ def test_forum_check_finds_and_fixes_support_drift(app, runner, suggestion):
     result = runner.invoke(args=["forum", "check", "--fix"])
     assert f"suggestion {suggestion.id}: support_count is 9, should be 1" in result.output
     assert fetch(app, Suggestion, suggestion.id, "support_count") == 1
+
+
+def set_threshold_as_admin(app, client_of, form, agency, value: int):
+    admin = client_of(make_user(app, role="admin"))
+    response = form(admin, f"/admin/agencies/{agency.slug}",
+                    {"name": agency.name, "description": "", "support_threshold": str(value)})
+    assert response.status_code == 302
+
+
+def supported_by(app, client_of, suggestion, people: int) -> None:
+    for person in [make_user(app) for _ in range(people)]:
+        act(client_of(person), f"/suggestions/{suggestion.id}/support", suggestion.url, support="yes")
+
+
+def test_lowering_the_threshold_marks_suggestions_already_past_it(app, client, client_of, agency, proposer,
+                                                                  moderator, form):
+    from forum.extensions import utcnow
+
+    past = make_suggestion(app, proposer, agency, title="Three people support this idea")
+    below = make_suggestion(app, proposer, agency, title="Only two people support this")
+    answered = make_suggestion(app, proposer, agency, title="The agency has answered this one")
+    supported_by(app, client_of, past, 2)
+    supported_by(app, client_of, below, 1)
+    supported_by(app, client_of, answered, 2)
+    act(client_of(moderator), f"/suggestions/{answered.id}/status", answered.url,
+        status="under_review", response="We are looking at it.")
+    before = utcnow()
+    set_threshold_as_admin(app, client_of, form, agency, 3)
+    assert fetch(app, Suggestion, past.id, "threshold_reached_at") >= before
+    assert fetch(app, Suggestion, below.id, "threshold_reached_at") is None
+    awaiting = client.get("/suggestions?awaiting=yes").get_data(as_text=True)
+    assert "Three people support this idea" in awaiting
+    assert "Only two people" not in awaiting and "The agency has answered" not in awaiting
+
+
+def test_raising_the_threshold_unmarks_those_below_it_that_have_no_response(app, client, client_of, agency,
+                                                                           proposer, moderator, form):
+    set_threshold(app, agency, 2)
+    waiting = make_suggestion(app, proposer, agency, title="Waiting for the agency to answer")
+    answered = make_suggestion(app, proposer, agency, title="Answered by the agency already")
+    supported_by(app, client_of, waiting, 1)
+    supported_by(app, client_of, answered, 1)
+    act(client_of(moderator), f"/suggestions/{answered.id}/status", answered.url,
+        status="under_review", response="We are looking at it.")
+    crossed = fetch(app, Suggestion, answered.id, "threshold_reached_at")
+    set_threshold_as_admin(app, client_of, form, agency, 10)
+    assert fetch(app, Suggestion, waiting.id, "threshold_reached_at") is None
+    assert "Waiting for the agency" not in client.get("/suggestions?awaiting=yes").get_data(as_text=True)
+    assert fetch(app, Suggestion, answered.id, "threshold_reached_at") == crossed  # its history stays

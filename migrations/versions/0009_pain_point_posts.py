@@ -1,7 +1,7 @@
 """pain point posts
 
-Revision ID: 0008_insights
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-01 06:20:28.005229
 
 Pain points group suggestions as well as questions (pain_point_suggestion), and their figures
@@ -15,8 +15,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0008_insights'
-down_revision = '0007'
+revision = '0009'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
