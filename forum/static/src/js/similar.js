@@ -42,7 +42,7 @@ function watch(box) {
   if (!input) return;
   let timer = null;
   let latest = 0;
-  input.addEventListener("input", () => {
+  const later = () => {
     clearTimeout(timer);
     timer = setTimeout(async () => {
       const asked = ++latest;
@@ -61,7 +61,11 @@ function watch(box) {
         // Offline or the server is busy: the Preview step still lists them.
       }
     }, DELAY_MS);
-  });
+  };
+  input.addEventListener("input", later);
+  // A title typed before this script ran (a slow connection, or a form the browser restored
+  // on going back) gets its list too.
+  if (input.value.trim()) later();
 }
 
 document.querySelectorAll("[data-similar-url]").forEach(watch);
