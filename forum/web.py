@@ -14,6 +14,7 @@ from flask_wtf import FlaskForm
 from moderation.rules import can
 from moderation.types import Action
 
+from . import content
 from .errors import DomainError, InvalidInput
 from .extensions import csrf, limiter
 from . import permissions
@@ -37,6 +38,18 @@ def attach_error(form: FlaskForm, error: DomainError) -> None:
         field.errors = [*field.errors, error.message]
     else:
         form.form_errors.append(error.message)
+
+
+def preview_of(form) -> str | None:
+    """A form's body as it will be shown, or None when it cannot be (too long, empty, or too
+    costly to show: the reason is then next to the field). Text over the limit is never rendered."""
+    if form.body.errors:
+        return None
+    try:
+        return content.render(content.clean_text(form.body.data or ""))
+    except content.TooComplex as error:
+        attach_error(form, InvalidInput(str(error), field="body"))
+        return None
 
 
 def explain_csrf(form: FlaskForm) -> None:

@@ -33,6 +33,14 @@ def set_state(post, to_state: str, from_states: tuple[str, ...]) -> bool:
         if model is Answer:
             bump(Question, post.question_id, answer_count=delta)
         elif model is Question:
-            names = db.session.scalar(select(Question.tag_names).where(Question.id == post.id)) or ""
-            (tags.attach if now_public else tags.detach)(post.id, names.split())
+            names = (db.session.scalar(select(Question.tag_names).where(Question.id == post.id)) or "").split()
+            if now_public:
+                # A tag merged while the question was away comes back as its main tag.
+                main = tags.canonical_names(names)
+                if main != names:
+                    db.session.execute(update(Question).where(Question.id == post.id)
+                                       .values(tag_names=" ".join(main)))
+                tags.attach(post.id, main)
+            else:
+                tags.detach(post.id, names)
     return True

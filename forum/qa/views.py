@@ -12,13 +12,12 @@ from flask_login import current_user
 from moderation import pii
 from moderation.types import Action
 
-from .. import content
 from ..accounts import service as accounts
 from ..errors import DomainError
 from ..extensions import limiter
 from ..search.service import similar_questions
-from ..web import (attach_error, choice, ensure, explain_csrf, fast_url, form_view, rate, rate_key, render_form,
-                   seconds_until_reset, signed_in, try_again_text, visitor_cached, wants_json)
+from ..web import (attach_error, choice, ensure, explain_csrf, fast_url, form_view, preview_of, rate, rate_key,
+                   render_form, seconds_until_reset, signed_in, try_again_text, visitor_cached, wants_json)
 from . import queries, service
 from .diffs import diff_html
 from .forms import AnswerForm, AskForm
@@ -159,7 +158,7 @@ def ask():
     form = _ask_form()
     if request.method == "POST" and _previewing():
         form.validate()
-        return render_form("qa/ask.html", form, preview=_preview(form),
+        return render_form("qa/ask.html", form, preview=preview_of(form),
                            similar=similar_questions(form.title.data or ""))
     if form.validate_on_submit():
         try:
@@ -171,18 +170,6 @@ def ask():
         _published_or_held(q, "question")
         return redirect(question_url(q))
     return render_form("qa/ask.html", form)
-
-
-def _preview(form: AskForm) -> str | None:
-    """The body as it will be shown, or None when it cannot be (too long, empty, too costly:
-    the reason is then next to the field). Text over the limit is never rendered."""
-    if form.body.errors:
-        return None
-    try:
-        return service.render_body(content.clean_text(form.body.data or ""))
-    except DomainError as error:
-        attach_error(form, error)
-        return None
 
 
 @bp.post("/questions/<int:question_id>/answers")

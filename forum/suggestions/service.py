@@ -21,7 +21,7 @@ from ..moderation import audit
 from ..moderation import service as moderation
 from ..permissions import require
 from ..qa.models import Question
-from ..qa.service import check_pace
+from ..qa.service import check_pace, render_body
 from ..sql import bump, insert_if_absent
 from ..tags import service as tags
 from .models import QuestionSuggestionLink, Suggestion, SuggestionStatusChange, SuggestionSupport, SuggestionTag
@@ -93,7 +93,7 @@ def propose(author: User, title: str, body: str, tag_names: list[str], agency_sl
     found = personal_information(title, body)
     now = utcnow()
     suggestion = Suggestion(author_id=author.id, agency_id=agency.id, title=title, slug=content.slugify(title),
-                            body_source=body, body_html=content.render(body), excerpt=content.excerpt(body, 280),
+                            body_source=body, body_html=render_body(body), excerpt=content.excerpt(body, 280),
                             tag_names=" ".join(tag_names), status="open", support_count=1,
                             created_at=now, last_activity_at=now, state="held" if found else "public")
     db.session.add(suggestion)

@@ -8,11 +8,10 @@ from moderation import pii
 from moderation.types import Action, Role
 from moderation.workflow import STATUS_LABELS, next_statuses
 
-from .. import content
 from ..accounts import service as accounts
 from ..errors import DomainError, InvalidInput
 from ..extensions import utcnow
-from ..web import attach_error, ensure, explain_csrf, form_view, rate_limited, render_form, signed_in
+from ..web import attach_error, ensure, explain_csrf, form_view, preview_of, rate_limited, render_form, signed_in
 from . import queries, service
 from .forms import LinkQuestionForm, ProposeForm, StatusForm
 
@@ -94,8 +93,7 @@ def propose():
     form.set_agencies(accounts.list_agencies())
     if request.method == "POST" and request.form.get("action") == "preview":
         form.validate()
-        preview = content.render(content.clean_text(form.body.data or ""))
-        return render_form("suggestions/propose.html", form, preview=preview,
+        return render_form("suggestions/propose.html", form, preview=preview_of(form),
                            similar=queries.similar_suggestions(form.title.data or ""))
     if form.validate_on_submit():
         try:

@@ -125,3 +125,29 @@ def test_a_name_written_by_one_citizen_never_reaches_a_pain_point_label(app, cli
     assert point["label"].lower().startswith("passport renewal") and "bartholomew" not in point["label"].lower()
     for page in (client.get("/insights/public"), client.get("/insights/public/export/pain-points.csv")):
         assert "Bartholomew" not in page.get_data(as_text=True)
+
+
+def test_a_hidden_suggestion_and_its_supporters_leave_pain_points(app, policy_client, agency):
+    from forum.suggestions.models import Suggestion
+
+    now = datetime.now(timezone.utc)
+    a, b, c, d = (make_user(app) for _ in range(4))
+    for i, who in enumerate((a, b)):
+        ask_at(app, who, now - timedelta(days=3 + i), title=TITLES[i], tags=("passport-renewal",), agency=agency)
+    idea = make_suggestion(app, c, agency, title="Passport renewal taking six weeks: send progress updates",
+                           tags=("passport-renewal",))
+    run(app, suggestions.set_support, d, idea.id, True)
+    with app.app_context():
+        set_state(db.session.get(Suggestion, idea.id), "hidden", ("public",))
+        db.session.commit()
+    _refresh(app)  # grouped without it: two citizens are too few
+    assert _points(policy_client) == []
+    with app.app_context():
+        set_state(db.session.get(Suggestion, idea.id), "public", ("hidden",))
+        db.session.commit()
+    _refresh(app)
+    assert [(p["citizens"], p["suggestions"]) for p in _points(policy_client)] == [(4, 1)]
+    with app.app_context():  # hidden after the refresh: the pages leave it out at once
+        set_state(db.session.get(Suggestion, idea.id), "hidden", ("public",))
+        db.session.commit()
+    assert _points(policy_client) == []

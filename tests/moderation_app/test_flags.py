@@ -312,3 +312,25 @@ def test_staff_open_a_hidden_question_with_a_notice(app, client_of, client, read
         assert "Mine took three weeks" in page  # the hidden answer too, marked as such
     for visitor in (client, client_of(reader), client_of(outsider)):
         assert visitor.get(question.url).status_code == 404
+
+
+def test_a_question_restored_after_its_tag_was_merged_comes_back_under_the_main_tag(app, client_of, moderator, asker,
+                                                                                     agency, form):
+    from forum.tags import service as tags
+    from forum.tags.models import Tag
+
+    from ..factories import make_question, run
+
+    hidden = make_question(app, asker, agency=agency, tags=("parking",))
+    make_question(app, asker, agency=agency, tags=("roads",))
+    staff = client_of(moderator)
+    assert form(staff, f"/moderation/question/{hidden.id}/decide", {"decision": "hide"},
+                page="/moderation").status_code == 302
+    run(app, tags.merge, make_user(app, role="admin"), "parking", "roads")
+    assert form(staff, f"/moderation/question/{hidden.id}/decide", {"decision": "restore"},
+                page="/moderation?show=hidden").status_code == 302
+    with app.app_context():
+        assert db.session.scalar(select(Question.tag_names).where(Question.id == hidden.id)) == "roads"
+        assert db.session.scalars(select(Tag.name).order_by(Tag.name)).all() == ["roads"]  # "parking" not made anew
+        assert db.session.scalar(select(Tag.question_count).where(Tag.name == "roads")) == 2
+        assert check.find_drift() == []

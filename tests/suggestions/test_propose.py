@@ -91,3 +91,23 @@ def test_unknown_suggestion_is_404_and_slug_is_corrected(client, suggestion):
     assert client.get("/suggestions/999999").status_code == 404
     response = client.get(f"/suggestions/{suggestion.id}-wrong")
     assert response.status_code == 301 and response.headers["Location"].endswith(suggestion.url)
+
+
+TABLE_OF_SHORT_ROWS = "a|b|c|d\n-|-|-|-\n" + "x\n" * 1_000  # 4,000 cells: over the limit of what is shown
+
+
+def test_preview_of_a_description_too_costly_to_show_explains_the_limit(agency, citizen_client, form):
+    response = form(citizen_client, "/suggestions/new", {**GOOD, "body": TABLE_OF_SHORT_ROWS, "action": "preview"})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "at most 1,000 cells" in page and 'id="body-error"' in page
+    assert f'value="{GOOD["title"]}"' in page and "a|b|c|d" in page  # kept, not shown rendered
+
+
+def test_a_suggestion_too_costly_to_show_comes_back_filled_in(app, agency, citizen_client, form):
+    response = form(citizen_client, "/suggestions/new", {**GOOD, "body": TABLE_OF_SHORT_ROWS})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "at most 1,000 cells" in page and 'id="body-error"' in page and f'value="{GOOD["title"]}"' in page
+    with app.app_context():
+        assert db.session.scalars(select(Suggestion)).all() == []
