@@ -103,24 +103,54 @@ def ensure(action: Action, target=None) -> None:
         raise Forbidden(why_not(current_user, action, target) or "You do not have permission to do that")
 
 
-_URL_PATTERNS: dict[tuple, str] = {}
-_MARKER = 987_654_300  # an integer no real id or value will equal, so every converter accepts it
+_URL_PATTERNS: dict[tuple, str | dict] = {}
+_MARKER = 987_654_300  # an integer no real id or value will equal, so most converters accept it
 
 
 def fast_url(endpoint: str, **values) -> str:
     """url_for for the loops of long pages (an answer list calls it hundreds of times).
 
     Werkzeug's build walks the routing rules on every call; here each endpoint's pattern is
-    built once through url_for with marker values, then filled in with quoted values."""
-    key = (request.script_root, endpoint, tuple(sorted(values)))
+    built once through url_for with marker values, then filled in with quoted values. An
+    endpoint whose converter takes only some strings (`any(question,answer)`) refuses the
+    marker: its strings are then built as they are, a pattern for each (a few)."""
+    key = (request.script_root, endpoint, *values)  # a call site names its values in one order
     pattern = _URL_PATTERNS.get(key)
     if pattern is None:
-        markers = {name: _MARKER + i for i, name in enumerate(sorted(values))}
-        pattern = url_for(endpoint, **markers).replace("{", "{{").replace("}", "}}")
-        for name, marker in markers.items():
-            pattern = pattern.replace(str(marker), "{" + name + "}")
-        _URL_PATTERNS[key] = pattern
-    return pattern.format(**{name: quote(str(value), safe="") for name, value in values.items()})
+        try:
+            pattern = _URL_PATTERNS[key] = _url_pattern(endpoint, values, strings_as_they_are=False)
+        except ValueError:
+            pattern = _URL_PATTERNS[key] = {}
+    if pattern.__class__ is dict:  # one pattern for each combination of the strings
+        strings = tuple(value for value in values.values() if isinstance(value, str))
+        if strings not in pattern:
+            pattern[strings] = _url_pattern(endpoint, values, strings_as_they_are=True)
+        pattern = pattern[strings]
+    for name, value in values.items():
+        if value.__class__ is not int:
+            values[name] = quote(str(value), safe="")
+    return pattern.format_map(values)
+
+
+_STATIC_URLS: dict[tuple, str] = {}
+
+
+def static_url(filename: str) -> str:
+    """url_for("static", filename=…), built once per file: every page's head names a few."""
+    key = (request.script_root, filename)
+    url = _STATIC_URLS.get(key)
+    if url is None:
+        url = _STATIC_URLS[key] = url_for("static", filename=filename)
+    return url
+
+
+def _url_pattern(endpoint: str, values: dict, strings_as_they_are: bool) -> str:
+    names = [name for name, value in values.items() if not (strings_as_they_are and isinstance(value, str))]
+    markers = {name: _MARKER + i for i, name in enumerate(names)}
+    pattern = url_for(endpoint, **{**values, **markers}).replace("{", "{{").replace("}", "}}")
+    for name, marker in markers.items():
+        pattern = pattern.replace(str(marker), "{" + name + "}")
+    return pattern
 
 
 def rate_key() -> str:
