@@ -1,21 +1,17 @@
-"""Reading questions and answers with a bounded number of queries, whatever the data size."""
+"""Reading questions and answers with a bounded number of queries, whatever the data size.
+(The question page itself reads through question_page.py.)"""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from sqlalchemy import case, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import defer, joinedload
 
-from moderation.rules import can
-from moderation.types import Action
-
-from ..accounts.models import Agency, User
-from ..errors import NotFound
+from ..accounts.models import Agency
 from ..extensions import db
 from ..tags.models import QuestionTag, Tag
 from ..tags.names import TAG_MAX, normalise
-from .models import (Answer, AnswerVote, HelpfulVote, MeToo, Question, QuestionVote, Revision, answer_deletable,
-                     question_deletable)
+from .models import Answer, Question, Revision
 
 PER_PAGE = 20
 MAX_PAGE = 10_000
@@ -69,67 +65,6 @@ def list_questions(filters: ListFilters, page: int, per_page: int = PER_PAGE, au
         statement = statement.where(Question.answer_count > 0)
     statement = statement.order_by(*SORTS[filters.sort][1])
     return db.paginate(statement, page=min(max(page, 1), MAX_PAGE), per_page=per_page, error_out=False)
-
-
-@dataclass
-class QuestionPage:
-    question: Question
-    answers: list[Answer]
-    my_question_vote: int = 0
-    my_answer_votes: dict[int, int] = field(default_factory=dict)
-    i_have_it_too: bool = False
-    my_helpful: dict[int, bool] = field(default_factory=dict)
-    question_deletable: bool = False  # by the viewer, its author (models.question_deletable)
-    deletable_answer_ids: set[int] = field(default_factory=set)  # the viewer's own that can still go
-
-
-def question_page(question_id: int, viewer: User | None) -> QuestionPage:
-    """The question and its answers (official ones first, then the accepted one, then by
-    score) and the viewer's own marks. A post held for personal information is shown only
-    to its author and to the moderators who may release it."""
-    question = db.session.scalar(select(Question).where(Question.id == question_id).options(
-        joinedload(Question.author), joinedload(Question.agency), joinedload(Question.referred_agency),
-        joinedload(Question.duplicate_of)))
-    signed_in = viewer is not None and viewer.is_authenticated
-    moderates = signed_in and can(viewer, Action.MODERATE_POST, question)
-    if question is None or not (question.state == "public" or question.state == "held" and (
-            moderates or signed_in and viewer.id == question.author_id)):
-        raise NotFound("There is no such question, or it has been removed")
-    visible = Answer.state == "public"
-    if moderates:
-        visible = Answer.state.in_(("public", "held"))
-    elif signed_in:
-        visible = or_(visible, (Answer.state == "held") & (Answer.author_id == viewer.id))
-    official_first = case((Answer.official_agency_id.is_not(None), 0), else_=1)
-    accepted_first = case((Answer.id == question.accepted_answer_id, 0), else_=1)
-    answers = list(db.session.scalars(
-        select(Answer).where(Answer.question_id == question.id, visible)
-        .options(joinedload(Answer.author), joinedload(Answer.official_agency), joinedload(Answer.official_by))
-        .order_by(official_first, accepted_first, Answer.score.desc(), Answer.created_at, Answer.id)))
-    page = QuestionPage(question, answers)
-    if viewer is not None and viewer.is_authenticated:
-        answer_ids = [a.id for a in answers]
-        page.my_question_vote = db.session.scalar(select(QuestionVote.value).where(
-            QuestionVote.question_id == question.id, QuestionVote.user_id == viewer.id)) or 0
-        page.i_have_it_too = db.session.scalar(select(MeToo.id).where(
-            MeToo.question_id == question.id, MeToo.user_id == viewer.id)) is not None
-        # Always the same statements, answers or not, so the count never depends on the data.
-        page.my_answer_votes = dict(db.session.execute(select(AnswerVote.answer_id, AnswerVote.value).where(
-            AnswerVote.user_id == viewer.id, AnswerVote.answer_id.in_(answer_ids))).all())
-        page.my_helpful = dict(db.session.execute(select(HelpfulVote.answer_id, HelpfulVote.helpful).where(
-            HelpfulVote.user_id == viewer.id, HelpfulVote.answer_id == question.accepted_answer_id)).all())
-        _deletable(page, viewer)
-    return page
-
-
-def _deletable(page: QuestionPage, viewer: User) -> None:
-    """Which of the viewer's posts on the page may still be deleted: the rule the delete itself applies."""
-    if viewer.id == page.question.author_id:
-        page.question_deletable = db.session.scalar(
-            select(Question.id).where(Question.id == page.question.id, question_deletable())) is not None
-    own = [answer.id for answer in page.answers if answer.author_id == viewer.id]
-    page.deletable_answer_ids = set(db.session.scalars(select(Answer.id).where(Answer.id.in_(own),
-                                                                                answer_deletable())))
 
 
 def answers_by(user_id: int, page: int = 1, per_page: int = PER_PAGE):
