@@ -19,8 +19,8 @@ from .config import ConfigError, from_environment
 from .content import TooComplex
 from .errors import DomainError
 from .extensions import cache, csrf, db, limiter, login_manager, migrate
-from .web import (CSRF_MESSAGE, CSRF_SCRIPT_MESSAGE, fast_url, seconds_until_reset, static_url, try_again_text,
-                  wants_json)
+from .web import (CSRF_MESSAGE, CSRF_SCRIPT_MESSAGE, csrf_token, fast_url, seconds_until_reset, static_url,
+                  try_again_text, wants_json)
 
 __all__ = ["create_app", "ConfigError"]
 
@@ -211,7 +211,8 @@ def _register_template_helpers(app: Flask) -> None:
 
     # Globals rather than a context processor, so that imported macros see them too.
     app.jinja_env.globals.update(can=can, Action=Action, site_name="Civic Forum", field_aria=field_aria,
-                                 fast_url=fast_url, static_url=static_url)
+                                 fast_url=fast_url, static_url=static_url, csrf_token=csrf_token)
+    app.context_processor(lambda: {"csrf_token": csrf_token})  # over Flask-WTF's own, in pages as in macros
 
     @app.template_filter("date")
     def format_date(value, with_time: bool = False):

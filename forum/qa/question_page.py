@@ -209,7 +209,7 @@ def question_page(question_id: int, viewer: User | None) -> QuestionPage:
         raise NotFound("There is no such question, or it has been removed")
     kind = MODERATOR if moderates else PARTICIPANT if signed_in else VISITOR
     answers = [_answer_view(row, signed_in) for row in db.session.execute(
-        _answers_statement(kind), {**params, "accepted_id": question.accepted_answer_id})]
+        _answers_statement(kind), {**params, "accepted_id": question.accepted_answer_id}).all()]
     page = QuestionPage(question, answers, [LinkedSuggestion(*row[_Q_LINKED:_Q_MINE]) for row in rows
                                             if row[_Q_LINKED] is not None])
     if signed_in:
