@@ -53,6 +53,28 @@ def test_sorts_and_filters(app, client_of, asker, helper, reader):
     assert "Questions (3)" in profile
 
 
+def test_filters_combine_on_an_agency_page(app, client, asker, helper):
+    agency = make_agency(app, name="Passport Office", slug="passport-office")
+    answered = make_question(app, asker, title="Answered passport question on fees", tags=("fees",), agency=agency)
+    make_question(app, asker, title="Unanswered passport question on fees", tags=("fees",), agency=agency)
+    make_question(app, asker, title="Unanswered passport question on forms", tags=("forms",), agency=agency)
+    make_question(app, asker, title="Unanswered question on fees elsewhere", tags=("fees",))
+    make_answer(app, answered, helper)
+
+    def listed(query: str) -> str:
+        response = client.get(f"/agencies/passport-office?{query}")
+        assert response.status_code == 200
+        return response.get_data(as_text=True)
+
+    page = listed("tag=fees")
+    assert "Answered passport question" in page and "Unanswered passport question on fees" in page
+    assert "on forms" not in page and "elsewhere" not in page and "2 questions</p>" in page
+    page = listed("tag=fees&answered=no&sort=votes")
+    assert "Unanswered passport question on fees" in page and "Answered passport" not in page
+    assert "1 question</p>" in page
+    assert "Answered passport question" in listed("answered=yes") and "on forms" not in listed("answered=yes")
+
+
 @pytest.mark.parametrize("query", ["page=999999", "page=-3", "page=abc", "sort=evil", "answered=maybe",
                                    "agency=nope", "page=" + "9" * 40, "tag=%E2%9C%93"])
 def test_odd_list_parameters_never_fail(client, question, query):
