@@ -2,6 +2,7 @@
 domain error next to its field, permission checks through moderation.rules, safe redirects."""
 from __future__ import annotations
 
+import re
 import time
 from functools import wraps
 from urllib.parse import quote, urlsplit
@@ -105,6 +106,7 @@ def ensure(action: Action, target=None) -> None:
 
 
 _URL_PATTERNS: dict[tuple, str | dict] = {}
+_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]*").fullmatch  # what quote() leaves as it is: slugs, tags
 _MARKER = 987_654_300  # an integer no real id or value will equal, so most converters accept it
 
 
@@ -128,7 +130,7 @@ def fast_url(endpoint: str, **values) -> str:
             pattern[strings] = _url_pattern(endpoint, values, strings_as_they_are=True)
         pattern = pattern[strings]
     for name, value in values.items():
-        if value.__class__ is not int:
+        if value.__class__ is not int and not (value.__class__ is str and _UNRESERVED(value)):
             values[name] = quote(str(value), safe="")
     return pattern.format_map(values)
 
