@@ -1,14 +1,15 @@
 """`make bench`: how fast the forum serves its busiest pages, against a bare Flask "floor".
 
     python -m bench [--questions N] [--duration SECONDS] [--connections C] [--threads T]
-                    [--worker-class sync|gthread] [--no-page-cache] [--reseed]
+                    [--worker-class sync|gthread] [--with-page-cache] [--reseed]
 
 Seeds (or reuses) an SQLite database of N questions and about 5 N answers under
 bench/results/, serves it with gunicorn beside a bare Flask app that renders a small
 template (the floor), drives each in turn over 127.0.0.1 with wrk, and prints requests
 per second, p50 and p99 latency, SQL queries per page and each page's ratio to the floor.
-The forum is served as in production, visitors' page cache included (--no-page-cache
-measures rendering alone); queries are counted on a fresh render.
+wrk sends no cookie, so the forum is served with visitors' page cache off and every page
+is rendered (--with-page-cache also measures the two pages served from that cache);
+queries are counted on a fresh render.
 The figures also go to bench/results/latest.json. The target: a question page with 30
 answers at 0.35 or more of the floor.
 

@@ -9,6 +9,7 @@ import click
 from flask import Flask, abort, current_app, jsonify, redirect, render_template, request
 from flask_login import login_url
 from flask_wtf.csrf import CSRFError
+from markupsafe import Markup
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
@@ -18,7 +19,8 @@ from .config import ConfigError, from_environment
 from .content import TooComplex
 from .errors import DomainError
 from .extensions import cache, csrf, db, limiter, login_manager, migrate
-from .web import CSRF_MESSAGE, CSRF_SCRIPT_MESSAGE, fast_url, seconds_until_reset, try_again_text, wants_json
+from .web import (CSRF_MESSAGE, CSRF_SCRIPT_MESSAGE, csrf_token, fast_url, seconds_until_reset, static_url,
+                  try_again_text, wants_json)
 
 __all__ = ["create_app", "ConfigError"]
 
@@ -32,6 +34,9 @@ ERROR_TEXT = {
     429: ("Too many attempts", "You have tried this too often. Wait a few minutes and try again."),
     500: ("Sorry, there is a problem with the service", "Try again later. What you typed may not have been saved."),
 }
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
@@ -206,13 +211,23 @@ def _register_template_helpers(app: Flask) -> None:
 
     # Globals rather than a context processor, so that imported macros see them too.
     app.jinja_env.globals.update(can=can, Action=Action, site_name="Civic Forum", field_aria=field_aria,
-                                 fast_url=fast_url)
+                                 fast_url=fast_url, static_url=static_url, csrf_token=csrf_token)
+    app.context_processor(lambda: {"csrf_token": csrf_token})  # over Flask-WTF's own, in pages as in macros
 
     @app.template_filter("date")
     def format_date(value, with_time: bool = False):
+        """"1 December 2026" (with_time: "1 December 2026, 09:05 UTC"). Written out rather than
+        strftime("%-d %B %Y"): ten times faster, and English whatever the server's locale."""
         if value is None:
             return ""
-        return value.strftime("%-d %B %Y, %H:%M UTC" if with_time else "%-d %B %Y")
+        day = f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+        return f"{day}, {value.hour:02}:{value.minute:02} UTC" if with_time else day
+
+    @app.template_filter("time_tag")
+    def time_tag(value, with_time: bool = False) -> Markup:
+        """<time datetime="(the UTC instant)">(its date in words)</time>, which static/src/js
+        shows in the reader's zone. Both parts are digits and month names: nothing to escape."""
+        return Markup(f'<time datetime="{value.isoformat()}">{format_date(value, with_time)}</time>')
 
 
 def _refuse_nul_bytes():

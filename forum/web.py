@@ -2,6 +2,7 @@
 domain error next to its field, permission checks through moderation.rules, safe redirects."""
 from __future__ import annotations
 
+import re
 import time
 from functools import wraps
 from urllib.parse import quote, urlsplit
@@ -10,6 +11,7 @@ from flask import abort, current_app, flash, g, redirect, render_template, reque
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
 from flask_wtf import FlaskForm
+from flask_wtf.csrf import generate_csrf
 
 from moderation.rules import can
 from moderation.types import Action
@@ -118,24 +120,63 @@ def ensure(action: Action, target=None) -> None:
     permissions.require(current_user, action, target, log=request.method == "POST")
 
 
-_URL_PATTERNS: dict[tuple, str] = {}
-_MARKER = 987_654_300  # an integer no real id or value will equal, so every converter accepts it
+_URL_PATTERNS: dict[tuple, str | dict] = {}
+_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]*").fullmatch  # what quote() leaves as it is: slugs, tags
+_MARKER = 987_654_300  # an integer no real id or value will equal, so most converters accept it
 
 
 def fast_url(endpoint: str, **values) -> str:
     """url_for for the loops of long pages (an answer list calls it hundreds of times).
 
     Werkzeug's build walks the routing rules on every call; here each endpoint's pattern is
-    built once through url_for with marker values, then filled in with quoted values."""
-    key = (request.script_root, endpoint, tuple(sorted(values)))
+    built once through url_for with marker values, then filled in with quoted values. An
+    endpoint whose converter takes only some strings (`any(question,answer)`) refuses the
+    marker: its strings are then built as they are, a pattern for each (a few)."""
+    key = (request.script_root, endpoint, *values)  # a call site names its values in one order
     pattern = _URL_PATTERNS.get(key)
     if pattern is None:
-        markers = {name: _MARKER + i for i, name in enumerate(sorted(values))}
-        pattern = url_for(endpoint, **markers).replace("{", "{{").replace("}", "}}")
-        for name, marker in markers.items():
-            pattern = pattern.replace(str(marker), "{" + name + "}")
-        _URL_PATTERNS[key] = pattern
-    return pattern.format(**{name: quote(str(value), safe="") for name, value in values.items()})
+        try:
+            pattern = _URL_PATTERNS[key] = _url_pattern(endpoint, values, strings_as_they_are=False)
+        except ValueError:
+            pattern = _URL_PATTERNS[key] = {}
+    if pattern.__class__ is dict:  # one pattern for each combination of the strings
+        strings = tuple(value for value in values.values() if isinstance(value, str))
+        if strings not in pattern:
+            pattern[strings] = _url_pattern(endpoint, values, strings_as_they_are=True)
+        pattern = pattern[strings]
+    for name, value in values.items():
+        if value.__class__ is not int and not (value.__class__ is str and _UNRESERVED(value)):
+            values[name] = quote(str(value), safe="")
+    return pattern.format_map(values)
+
+
+def csrf_token() -> str:
+    """Flask-WTF's generate_csrf for templates, reading first where it keeps the page's token
+    (g.csrf_token, which visitor_cached also looks at): a page with thirty vote buttons asks
+    for it thirty times, and generate_csrf reads the configuration on each."""
+    token = g.get("csrf_token")
+    return token if token is not None else generate_csrf()
+
+
+_STATIC_URLS: dict[tuple, str] = {}
+
+
+def static_url(filename: str) -> str:
+    """url_for("static", filename=…), built once per file: every page's head names a few."""
+    key = (request.script_root, filename)
+    url = _STATIC_URLS.get(key)
+    if url is None:
+        url = _STATIC_URLS[key] = url_for("static", filename=filename)
+    return url
+
+
+def _url_pattern(endpoint: str, values: dict, strings_as_they_are: bool) -> str:
+    names = [name for name, value in values.items() if not (strings_as_they_are and isinstance(value, str))]
+    markers = {name: _MARKER + i for i, name in enumerate(names)}
+    pattern = url_for(endpoint, **{**values, **markers}).replace("{", "{{").replace("}", "}}")
+    for name, marker in markers.items():
+        pattern = pattern.replace(str(marker), "{" + name + "}")
+    return pattern
 
 
 def rate_key() -> str:

@@ -22,7 +22,23 @@ STATES = ("public", "held", "hidden", "deleted")
 _STATE_CHECK = f"state IN {STATES!r}"
 
 
-class Question(db.Model):
+class QuestionFigures:
+    """What a question shows that follows from its columns: shared by the model and by the
+    question page's read-only view of it (question_page.QuestionView)."""
+
+    __slots__ = ()
+
+    @property
+    def tag_list(self) -> list[str]:
+        return self.tag_names.split() if self.tag_names else []
+
+    @property
+    def affected_count(self) -> int:
+        """People this problem affects: the asker and everyone who has it too."""
+        return self.me_too_count + 1
+
+
+class Question(QuestionFigures, db.Model):
     __tablename__ = "question"
     __table_args__ = (
         CheckConstraint(_STATE_CHECK, name="state_known"),
@@ -66,15 +82,6 @@ class Question(db.Model):
     duplicate_of: Mapped["Question | None"] = relationship(lazy="raise", remote_side=[id],
                                                            foreign_keys=[duplicate_of_id])
     tags: Mapped[list[Tag]] = relationship(secondary="question_tag", lazy="raise", order_by=Tag.name)
-
-    @property
-    def tag_list(self) -> list[str]:
-        return self.tag_names.split() if self.tag_names else []
-
-    @property
-    def affected_count(self) -> int:
-        """People this problem affects: the asker and everyone who has it too."""
-        return self.me_too_count + 1
 
     @property
     def is_public(self) -> bool:

@@ -1,21 +1,21 @@
-"""Reading questions and answers with a bounded number of queries, whatever the data size."""
+"""Reading questions and answers with a bounded number of queries, whatever the data size.
+(The question page itself reads through question_page.py.)"""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
 
-from sqlalchemy import case, or_, select
+from flask_sqlalchemy.pagination import Pagination
+from sqlalchemy import Integer, String, bindparam, func, select
 from sqlalchemy.orm import defer, joinedload
 
-from moderation.rules import can
-from moderation.types import Action
-
 from ..accounts.models import Agency, User
-from ..errors import NotFound
 from ..extensions import db
 from ..tags.models import QuestionTag, Tag
 from ..tags.names import TAG_MAX, normalise
-from .models import (Answer, AnswerVote, HelpfulVote, MeToo, Question, QuestionVote, Revision, answer_deletable,
-                     question_deletable)
+from .models import Answer, Question, QuestionFigures, Revision
+from .question_page import AgencyRef, Person
 
 PER_PAGE = 20
 MAX_PAGE = 10_000
@@ -50,87 +50,78 @@ class ListFilters:
                                   ("answered", self.answered)) if v}
 
 
+@dataclass(frozen=True, slots=True)
+class ListedQuestion(QuestionFigures):
+    """A question as lists show it (qa/_macros.html's question_row)."""
+    id: int
+    slug: str
+    title: str
+    excerpt: str
+    score: int
+    answer_count: int
+    me_too_count: int
+    accepted_answer_id: int | None
+    tag_names: str
+    last_activity_at: datetime
+    author: Person
+    agency: AgencyRef | None
+
+
+class _ListedPage(Pagination):
+    """Flask-SQLAlchemy's Pagination over the prebuilt statements of _list_statements."""
+
+    def _query_items(self) -> list[ListedQuestion]:
+        rows, _, params = self._query_args["statements"]
+        return [ListedQuestion(*row[:10], Person(*row[10:13], AgencyRef(*row[13:15]) if row[13] else None),
+                               AgencyRef(*row[15:17]) if row[15] else None)
+                for row in db.session.execute(rows, {**params, "limit": self.per_page,
+                                                     "offset": self._query_offset}).all()]
+
+    def _query_count(self) -> int:
+        _, count, params = self._query_args["statements"]
+        return db.session.scalar(count, params)
+
+
+@cache
+def _list_statements(sort: str, tagged: bool, about_agency: bool, by_author: bool, answered: str | None):
+    """The rows and the count of one kind of list, built once per process: the filters' values
+    are parameters (tag, agency, author_id, limit, offset)."""
+    q, author = Question.__table__, User.__table__.alias("author")
+    author_agency, about = Agency.__table__.alias("author_agency"), Agency.__table__.alias("about")
+    conditions = [q.c.state == "public"]
+    if by_author:
+        conditions.append(q.c.author_id == bindparam("author_id", type_=Integer))
+    if answered == "no":
+        conditions.append(q.c.answer_count == 0)
+    elif answered == "yes":
+        conditions.append(q.c.answer_count > 0)
+    filtered = q
+    if tagged:
+        question_tag, tag = QuestionTag.__table__, Tag.__table__
+        filtered = filtered.join(question_tag, question_tag.c.question_id == q.c.id).join(
+            tag, (tag.c.id == question_tag.c.tag_id) & (tag.c.name == bindparam("tag", type_=String)))
+    if about_agency:
+        filtered = filtered.join(about, (about.c.id == q.c.agency_id) & (about.c.slug == bindparam("agency", type_=String)))
+    shown = (filtered.join(author, author.c.id == q.c.author_id)
+             .outerjoin(author_agency, author_agency.c.id == author.c.agency_id))
+    if not about_agency:
+        shown = shown.outerjoin(about, about.c.id == q.c.agency_id)
+    rows = (select(q.c.id, q.c.slug, q.c.title, q.c.excerpt, q.c.score, q.c.answer_count, q.c.me_too_count,
+                   q.c.accepted_answer_id, q.c.tag_names, q.c.last_activity_at, author.c.id, author.c.display_name,
+                   author.c.role, author_agency.c.slug, author_agency.c.name, about.c.slug, about.c.name)
+            .select_from(shown).where(*conditions).order_by(*SORTS[sort][1])
+            .limit(bindparam("limit", type_=Integer)).offset(bindparam("offset", type_=Integer)))
+    return rows, select(func.count()).select_from(filtered).where(*conditions)
+
+
 def list_questions(filters: ListFilters, page: int, per_page: int = PER_PAGE, author_id: int | None = None):
     """A page of public questions (two queries: the rows and the count)."""
-    statement = (select(Question).where(Question.state == "public")
-                 .options(joinedload(Question.author), joinedload(Question.agency),
-                          # lists show the excerpt: leave the (long) bodies in the database
-                          defer(Question.body_source, raiseload=True), defer(Question.body_html, raiseload=True)))
-    if filters.tag:
-        statement = statement.join(QuestionTag, QuestionTag.question_id == Question.id).join(
-            Tag, (Tag.id == QuestionTag.tag_id) & (Tag.name == filters.tag))
-    if filters.agency:
-        statement = statement.join(Agency, (Agency.id == Question.agency_id) & (Agency.slug == filters.agency))
-    if author_id is not None:
-        statement = statement.where(Question.author_id == author_id)
-    if filters.sort == "unanswered" or filters.answered == "no":
-        statement = statement.where(Question.answer_count == 0)
-    elif filters.answered == "yes":
-        statement = statement.where(Question.answer_count > 0)
-    statement = statement.order_by(*SORTS[filters.sort][1])
-    return db.paginate(statement, page=min(max(page, 1), MAX_PAGE), per_page=per_page, error_out=False)
-
-
-@dataclass
-class QuestionPage:
-    question: Question
-    answers: list[Answer]
-    my_question_vote: int = 0
-    my_answer_votes: dict[int, int] = field(default_factory=dict)
-    i_have_it_too: bool = False
-    my_helpful: dict[int, bool] = field(default_factory=dict)
-    question_deletable: bool = False  # by the viewer, its author (models.question_deletable)
-    deletable_answer_ids: set[int] = field(default_factory=set)  # the viewer's own that can still go
-
-
-def question_page(question_id: int, viewer: User | None) -> QuestionPage:
-    """The question and its answers (official ones first, then the accepted one, then by
-    score) and the viewer's own marks. A post held for personal information is shown only
-    to its author and to the moderators who may release it; a hidden one only to those
-    moderators (to restore it)."""
-    question = db.session.scalar(select(Question).where(Question.id == question_id).options(
-        joinedload(Question.author), joinedload(Question.agency), joinedload(Question.referred_agency),
-        joinedload(Question.duplicate_of)))
-    signed_in = viewer is not None and viewer.is_authenticated
-    moderates = signed_in and can(viewer, Action.MODERATE_POST, question)
-    if question is None or not (question.state == "public" or question.state == "held" and (
-            moderates or signed_in and viewer.id == question.author_id) or question.state == "hidden" and moderates):
-        raise NotFound("There is no such question, or it has been removed")
-    visible = Answer.state == "public"
-    if moderates:
-        visible = Answer.state.in_(("public", "held", "hidden"))
-    elif signed_in:
-        visible = or_(visible, (Answer.state == "held") & (Answer.author_id == viewer.id))
-    official_first = case((Answer.official_agency_id.is_not(None), 0), else_=1)
-    accepted_first = case((Answer.id == question.accepted_answer_id, 0), else_=1)
-    answers = list(db.session.scalars(
-        select(Answer).where(Answer.question_id == question.id, visible)
-        .options(joinedload(Answer.author), joinedload(Answer.official_agency), joinedload(Answer.official_by))
-        .order_by(official_first, accepted_first, Answer.score.desc(), Answer.created_at, Answer.id)))
-    page = QuestionPage(question, answers)
-    if viewer is not None and viewer.is_authenticated:
-        answer_ids = [a.id for a in answers]
-        page.my_question_vote = db.session.scalar(select(QuestionVote.value).where(
-            QuestionVote.question_id == question.id, QuestionVote.user_id == viewer.id)) or 0
-        page.i_have_it_too = db.session.scalar(select(MeToo.id).where(
-            MeToo.question_id == question.id, MeToo.user_id == viewer.id)) is not None
-        # Always the same statements, answers or not, so the count never depends on the data.
-        page.my_answer_votes = dict(db.session.execute(select(AnswerVote.answer_id, AnswerVote.value).where(
-            AnswerVote.user_id == viewer.id, AnswerVote.answer_id.in_(answer_ids))).all())
-        page.my_helpful = dict(db.session.execute(select(HelpfulVote.answer_id, HelpfulVote.helpful).where(
-            HelpfulVote.user_id == viewer.id, HelpfulVote.answer_id == question.accepted_answer_id)).all())
-        _deletable(page, viewer)
-    return page
-
-
-def _deletable(page: QuestionPage, viewer: User) -> None:
-    """Which of the viewer's posts on the page may still be deleted: the rule the delete itself applies."""
-    if viewer.id == page.question.author_id:
-        page.question_deletable = db.session.scalar(
-            select(Question.id).where(Question.id == page.question.id, question_deletable())) is not None
-    own = [answer.id for answer in page.answers if answer.author_id == viewer.id]
-    page.deletable_answer_ids = set(db.session.scalars(select(Answer.id).where(Answer.id.in_(own),
-                                                                                answer_deletable())))
+    answered = "no" if filters.sort == "unanswered" or filters.answered == "no" else filters.answered
+    rows, count = _list_statements(filters.sort, bool(filters.tag), bool(filters.agency), author_id is not None,
+                                   answered)
+    params = {"tag": filters.tag, "agency": filters.agency, "author_id": author_id}
+    return _ListedPage(page=min(max(page, 1), MAX_PAGE), per_page=per_page, max_per_page=None, error_out=False,
+                       statements=(rows, count, params))
 
 
 def answers_by(user_id: int, page: int = 1, per_page: int = PER_PAGE):

@@ -22,6 +22,7 @@ from . import queries, service
 from .diffs import diff_html
 from .forms import AnswerForm, AskForm
 from .models import Answer, Question
+from .question_page import QuestionPage, question_page
 
 bp = Blueprint("qa", __name__)
 VOTE_VALUES = {"up": 1, "down": -1, "withdraw": 0}
@@ -68,14 +69,14 @@ def questions():
 @bp.get("/questions/<int:question_id>-<slug>")
 @visitor_cached
 def question(question_id: int, slug: str | None = None):
-    page = queries.question_page(question_id, current_user)
+    page = question_page(question_id, current_user)
     if slug != page.question.slug:
         return redirect(question_url(page.question), code=301)
     # Visitors get no form (building one would start a session to hold its CSRF token).
     return _question_page(page, AnswerForm() if current_user.is_authenticated else None)
 
 
-def _question_page(page: queries.QuestionPage, answer_form: AnswerForm | None, status: int = 200):
+def _question_page(page: QuestionPage, answer_form: AnswerForm | None, status: int = 200):
     return render_template("qa/question.html", page=page, q=page.question, answer_form=answer_form), status
 
 
@@ -127,7 +128,7 @@ def _ask_refused(message: str):
 def _answer_refused(message: str):
     form = AnswerForm()
     form.form_errors.append(message)
-    return _question_page(queries.question_page(request.view_args["question_id"], current_user), form, status=429)
+    return _question_page(question_page(request.view_args["question_id"], current_user), form, status=429)
 
 
 def _limit_keeping_the_form(setting: str, refused, done: str, **options):
@@ -191,7 +192,7 @@ def answer(question_id: int):
             _published_or_held(new, "answer")
             return redirect(question_url(service.public_question(question_id), f"answer-{new.id}"))
     explain_csrf(form)
-    return _question_page(queries.question_page(question_id, current_user), form, status=status)
+    return _question_page(question_page(question_id, current_user), form, status=status)
 
 
 @bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])

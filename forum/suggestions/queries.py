@@ -148,12 +148,29 @@ def suggestion_page(suggestion_id: int, viewer: User | None) -> SuggestionPage:
     return page
 
 
-def suggestions_for_question(question_id: int, limit: int = 10) -> list[Suggestion]:
-    """Suggestions linked to a question, for its page: one query, at most `limit` rows."""
-    return list(db.session.scalars(
-        select(Suggestion).join(QuestionSuggestionLink, QuestionSuggestionLink.suggestion_id == Suggestion.id)
-        .where(QuestionSuggestionLink.question_id == question_id, Suggestion.state == "public")
-        .order_by(Suggestion.support_count.desc(), Suggestion.id).limit(limit)))
+@dataclass(frozen=True, slots=True)
+class LinkedSuggestion:
+    """A suggestion as a question's page lists it: the columns of linked_to_question, in order."""
+    id: int
+    slug: str
+    title: str
+    status: str
+    support_count: int
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+def linked_to_question(question_id, limit: int = 10):
+    """The suggestions linked to a question that its page lists, most supported first, at
+    most `limit`: a statement (`question_id` may be a bound parameter) so that the page reads
+    them together with the question."""
+    s, link = Suggestion.__table__, QuestionSuggestionLink.__table__  # plain columns: the page reads values only
+    return (select(s.c.id, s.c.slug, s.c.title, s.c.status, s.c.support_count)
+            .join(link, link.c.suggestion_id == s.c.id)
+            .where(link.c.question_id == question_id, s.c.state == "public")
+            .order_by(s.c.support_count.desc(), s.c.id).limit(limit))
 
 
 # Words that say nothing about which idea it is.

@@ -25,12 +25,6 @@ def suggestion_url(suggestion, anchor: str | None = None) -> str:
     return url_for("suggestions.suggestion", suggestion_id=suggestion.id, slug=suggestion.slug, _anchor=anchor)
 
 
-@bp.app_template_global()
-def suggestions_for_question(question_id: int):
-    """The block on a question page; a template global so the question view stays untouched."""
-    return queries.suggestions_for_question(question_id)
-
-
 # ── reading ──────────────────────────────────────────────────────────────────
 
 @bp.get("/suggestions")

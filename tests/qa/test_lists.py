@@ -7,7 +7,7 @@ import pytest
 from forum.demo.bulk import load_questions
 from forum.extensions import db
 
-from ..factories import make_agency, make_answer, make_question, make_user
+from ..factories import make_agency, make_answer, make_question, make_user, run
 from ..helpers import csrf_token
 
 
@@ -51,6 +51,28 @@ def test_sorts_and_filters(app, client_of, asker, helper, reader):
     assert "Popular question" in agency_page and "Fresh question" not in agency_page
     profile = client.get(f"/users/{asker.id}").get_data(as_text=True)
     assert "Questions (3)" in profile
+
+
+def test_filters_combine_on_an_agency_page(app, client, asker, helper):
+    agency = make_agency(app, name="Passport Office", slug="passport-office")
+    answered = make_question(app, asker, title="Answered passport question on fees", tags=("fees",), agency=agency)
+    make_question(app, asker, title="Unanswered passport question on fees", tags=("fees",), agency=agency)
+    make_question(app, asker, title="Unanswered passport question on forms", tags=("forms",), agency=agency)
+    make_question(app, asker, title="Unanswered question on fees elsewhere", tags=("fees",))
+    make_answer(app, answered, helper)
+
+    def listed(query: str) -> str:
+        response = client.get(f"/agencies/passport-office?{query}")
+        assert response.status_code == 200
+        return response.get_data(as_text=True)
+
+    page = listed("tag=fees")
+    assert "Answered passport question" in page and "Unanswered passport question on fees" in page
+    assert "on forms" not in page and "elsewhere" not in page and "2 questions</p>" in page
+    page = listed("tag=fees&answered=no&sort=votes")
+    assert "Unanswered passport question on fees" in page and "Answered passport" not in page
+    assert "1 question</p>" in page
+    assert "Answered passport question" in listed("answered=yes") and "on forms" not in listed("answered=yes")
 
 
 @pytest.mark.parametrize("query", ["page=999999", "page=-3", "page=abc", "sort=evil", "answered=maybe",
@@ -158,3 +180,32 @@ def test_visitors_may_get_a_cached_question_page_but_signed_in_people_never(app,
         app.config["FORUM_PAGE_CACHE_SECONDS"] = 0
         with app.app_context():
             cache.clear()
+
+
+
+def _link_suggestions(app, question, author, how_many: int) -> None:
+    from forum.suggestions import service as suggestions
+
+    agency = make_agency(app)
+    for n in range(how_many):
+        suggestion_id = run(app, lambda user, title: suggestions.propose(user, title, "Please.", [], agency.slug).id,
+                            author, f"Suggestion number {n} about renewals")
+        run(app, suggestions.link_question, author, suggestion_id, str(question.id))
+
+
+@pytest.mark.parametrize("signed_in, statements", [(False, 2), (True, 3)])
+def test_question_page_reads_question_and_answers_in_two_statements(app, client_of, count_queries, asker, helper,
+                                                                    signed_in, statements):
+    """The question (with its linked suggestions and the viewer's marks) in one statement, its
+    answers (with the viewer's votes) in another; for a signed-in viewer, their own row too."""
+    plain, linked = make_question(app, asker), make_question(app, asker, title="A question with suggestions linked")
+    for question in (plain, linked):
+        for n in range(3):
+            make_answer(app, question, helper, body=f"Answer number {n} with enough words.")
+    _link_suggestions(app, linked, helper, 3)
+    client = client_of(make_user(app)) if signed_in else app.test_client()
+    assert [_queries_for(client, count_queries, q.url) for q in (plain, linked)] == [statements, statements]
+    page = client.get(linked.url).get_data(as_text=True)
+    assert "Related suggestions" in page
+    assert [page.index(f"Suggestion number {n}") for n in range(3)] == sorted(page.index(f"Suggestion number {n}")
+                                                                              for n in range(3))

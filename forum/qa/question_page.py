@@ -1,0 +1,233 @@
+"""The question page's read model: what `/questions/<id>-<slug>` shows, read as plain values.
+
+Two statements, whoever is looking and however many answers there are: the question (with
+its author, agencies, the question it duplicates, the suggestions linked to it and what the
+viewer did to it), then its answers (with their authors, official marks and the viewer's own
+votes). Each statement is built once per process for each kind of viewer and only its
+parameters change; rows become small frozen records rather than ORM objects, since the page
+only reads. Writes go through the models in service.py as before.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+
+from sqlalchemy import Integer, and_, bindparam, case, or_, select, true
+
+from moderation.rules import can
+from moderation.types import Action
+
+from ..accounts.models import Agency, User
+from ..errors import NotFound
+from ..extensions import db
+from ..suggestions.queries import LinkedSuggestion, linked_to_question
+from .models import (Answer, AnswerVote, HelpfulVote, MeToo, Question, QuestionFigures, QuestionVote, answer_deletable,
+                     question_deletable)
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyRef:
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """An author as a byline shows them (a moderator with their agency)."""
+    id: int
+    display_name: str
+    role: str
+    agency: AgencyRef | None
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionRef:
+    id: int
+    slug: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionView(QuestionFigures):
+    """The question as its page shows it. Fields keep the model's names, so that
+    moderation.rules and the templates read it as they read a Question."""
+    id: int
+    author_id: int
+    agency_id: int | None
+    referred_agency_id: int | None
+    duplicate_of_id: int | None
+    accepted_answer_id: int | None
+    title: str
+    slug: str
+    body_html: str
+    state: str
+    score: int
+    me_too_count: int
+    tag_names: str
+    referral_note: str | None
+    created_at: datetime
+    locked_at: datetime | None
+    edited: bool
+    author: Person
+    agency: AgencyRef | None
+    referred_agency: AgencyRef | None
+    duplicate_of: QuestionRef | None
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerView:
+    """One answer as the question page shows it, with the viewer's own marks on it."""
+    id: int
+    author_id: int
+    state: str
+    score: int
+    helpful_yes: int
+    helpful_no: int
+    body_html: str
+    created_at: datetime
+    official_agency_id: int | None
+    official_at: datetime | None
+    official_agency_name: str | None
+    official_by_name: str | None
+    edited: bool
+    author: Person
+    my_vote: int = 0  # 1, -1 or 0
+    my_helpful: bool | None = None  # the viewer's "did this help", kept on the accepted answer
+    deletable: bool = False  # the viewer's own, and it can still go (models.answer_deletable)
+
+    @property
+    def is_official(self) -> bool:
+        return self.official_agency_id is not None
+
+
+@dataclass
+class QuestionPage:
+    question: QuestionView
+    answers: list[AnswerView]
+    suggestions: list[LinkedSuggestion] = field(default_factory=list)
+    my_question_vote: int = 0
+    i_have_it_too: bool = False
+    question_deletable: bool = False  # by the viewer, its author (models.question_deletable)
+
+
+VISITOR, PARTICIPANT, MODERATOR = "visitor", "participant", "moderator"  # whose answers a viewer sees
+_question, _answer, _users, _agencies = Question.__table__, Answer.__table__, User.__table__, Agency.__table__
+_QUESTION_ID, _VIEWER_ID = bindparam("question_id", type_=Integer), bindparam("viewer_id", type_=Integer)
+
+
+def _person_columns(users, agencies) -> list:
+    return [users.c.id, users.c.display_name, users.c.role, agencies.c.slug, agencies.c.name]
+
+
+def _person(id_: int, display_name: str, role: str, agency_slug: str | None, agency_name: str | None) -> Person:
+    return Person(id_, display_name, role, _agency(agency_slug, agency_name))
+
+
+def _agency(slug: str | None, name: str | None) -> AgencyRef | None:
+    return None if slug is None else AgencyRef(slug, name)
+
+
+# Positions in a question row: the question's own columns, its author, its agency, the one it
+# was referred to, the original it duplicates, one linked suggestion, then the viewer's marks.
+_Q_AUTHOR, _Q_AGENCY, _Q_REFERRED, _Q_ORIGINAL, _Q_LINKED, _Q_MINE = 17, 22, 24, 26, 29, 34
+
+
+@cache
+def _question_statement(signed_in: bool):
+    q, original = _question, _question.alias("original")
+    author, author_agency = _users.alias("author"), _agencies.alias("author_agency")
+    agency, referred = _agencies.alias("about"), _agencies.alias("referred")
+    linked = linked_to_question(_QUESTION_ID).subquery("linked")
+    columns = [q.c.id, q.c.author_id, q.c.agency_id, q.c.referred_agency_id, q.c.duplicate_of_id,
+               q.c.accepted_answer_id, q.c.title, q.c.slug, q.c.body_html, q.c.state, q.c.score, q.c.me_too_count,
+               q.c.tag_names, q.c.referral_note, q.c.created_at, q.c.locked_at, q.c.updated_at.is_not(None),
+               *_person_columns(author, author_agency), agency.c.slug, agency.c.name, referred.c.slug,
+               referred.c.name, original.c.id, original.c.slug, original.c.title, *linked.c]
+    joined = (q.join(author, author.c.id == q.c.author_id)
+              .outerjoin(author_agency, author_agency.c.id == author.c.agency_id)
+              .outerjoin(agency, agency.c.id == q.c.agency_id)
+              .outerjoin(referred, referred.c.id == q.c.referred_agency_id)
+              .outerjoin(original, original.c.id == q.c.duplicate_of_id)
+              .outerjoin(linked, true()))  # at most a few rows, each the question with one suggestion
+    if signed_in:
+        # Aliased: question_deletable() looks at every vote on the question, not only the viewer's.
+        vote, me_too = QuestionVote.__table__.alias("my_vote"), MeToo.__table__.alias("my_me_too")
+        columns += [vote.c.value, me_too.c.id.is_not(None),
+                    case((and_(q.c.author_id == _VIEWER_ID, question_deletable()), True), else_=False)]
+        joined = (joined.outerjoin(vote, and_(vote.c.question_id == q.c.id, vote.c.user_id == _VIEWER_ID))
+                  .outerjoin(me_too, and_(me_too.c.question_id == q.c.id, me_too.c.user_id == _VIEWER_ID)))
+    return (select(*columns).select_from(joined).where(q.c.id == _QUESTION_ID)
+            .order_by(linked.c.support_count.desc(), linked.c.id))
+
+
+# Positions in an answer row: the answer's own columns, its author, then the viewer's marks.
+_A_AUTHOR, _A_MINE = 13, 18
+
+
+@cache
+def _answers_statement(viewer_kind: str):
+    a = _answer
+    author, author_agency = _users.alias("author"), _agencies.alias("author_agency")
+    official_agency, official_by = _agencies.alias("official_agency"), _users.alias("official_by")
+    columns = [a.c.id, a.c.author_id, a.c.state, a.c.score, a.c.helpful_yes, a.c.helpful_no, a.c.body_html,
+               a.c.created_at, a.c.official_agency_id, a.c.official_at, official_agency.c.name,
+               official_by.c.display_name, a.c.updated_at.is_not(None), *_person_columns(author, author_agency)]
+    joined = (a.join(author, author.c.id == a.c.author_id)
+              .outerjoin(author_agency, author_agency.c.id == author.c.agency_id)
+              .outerjoin(official_agency, official_agency.c.id == a.c.official_agency_id)
+              .outerjoin(official_by, official_by.c.id == a.c.official_by_id))
+    visible = a.c.state == "public"
+    if viewer_kind == MODERATOR:
+        visible = a.c.state.in_(("public", "held", "hidden"))
+    elif viewer_kind == PARTICIPANT:
+        visible = or_(visible, and_(a.c.state == "held", a.c.author_id == _VIEWER_ID))
+    if viewer_kind != VISITOR:
+        # Aliased: answer_deletable() looks at every vote on the answer, not only the viewer's.
+        vote, helpful = AnswerVote.__table__.alias("my_vote"), HelpfulVote.__table__.alias("my_helpful")
+        columns += [vote.c.value, helpful.c.helpful,
+                    case((and_(a.c.author_id == _VIEWER_ID, answer_deletable()), True), else_=False)]
+        joined = (joined.outerjoin(vote, and_(vote.c.answer_id == a.c.id, vote.c.user_id == _VIEWER_ID))
+                  .outerjoin(helpful, and_(helpful.c.answer_id == a.c.id, helpful.c.user_id == _VIEWER_ID)))
+    official_first = case((a.c.official_agency_id.is_not(None), 0), else_=1)
+    accepted_first = case((a.c.id == bindparam("accepted_id", type_=Integer), 0), else_=1)
+    return (select(*columns).select_from(joined).where(a.c.question_id == _QUESTION_ID, visible)
+            .order_by(official_first, accepted_first, a.c.score.desc(), a.c.created_at, a.c.id))
+
+
+def question_page(question_id: int, viewer: User | None) -> QuestionPage:
+    """The question and its answers (official ones first, then the accepted one, then by
+    score) and the viewer's own marks. A post held for personal information is shown only
+    to its author and to the moderators who may release it; a hidden one only to those
+    moderators (to restore it)."""
+    signed_in = viewer is not None and viewer.is_authenticated
+    params = {"question_id": question_id, "viewer_id": viewer.id if signed_in else None}
+    rows = db.session.execute(_question_statement(signed_in), params).all()
+    question = _question_view(rows[0]) if rows else None
+    moderates = signed_in and question is not None and can(viewer, Action.MODERATE_POST, question)
+    if question is None or not (question.state == "public" or question.state == "held" and (
+            moderates or signed_in and viewer.id == question.author_id) or question.state == "hidden" and moderates):
+        raise NotFound("There is no such question, or it has been removed")
+    kind = MODERATOR if moderates else PARTICIPANT if signed_in else VISITOR
+    answers = [_answer_view(row, signed_in) for row in db.session.execute(
+        _answers_statement(kind), {**params, "accepted_id": question.accepted_answer_id}).all()]
+    page = QuestionPage(question, answers, [LinkedSuggestion(*row[_Q_LINKED:_Q_MINE]) for row in rows
+                                            if row[_Q_LINKED] is not None])
+    if signed_in:
+        vote, me_too, deletable = rows[0][_Q_MINE:]
+        page.my_question_vote, page.i_have_it_too, page.question_deletable = vote or 0, bool(me_too), bool(deletable)
+    return page
+
+
+def _question_view(row) -> QuestionView:
+    return QuestionView(*row[:_Q_AUTHOR - 1], bool(row[_Q_AUTHOR - 1]), _person(*row[_Q_AUTHOR:_Q_AGENCY]),
+                        _agency(*row[_Q_AGENCY:_Q_REFERRED]), _agency(*row[_Q_REFERRED:_Q_ORIGINAL]),
+                        QuestionRef(*row[_Q_ORIGINAL:_Q_LINKED]) if row[_Q_ORIGINAL] is not None else None)
+
+
+def _answer_view(row, signed_in: bool) -> AnswerView:
+    mine = ()
+    if signed_in:
+        vote, helpful, deletable = row[_A_MINE:]
+        mine = (vote or 0, None if helpful is None else bool(helpful), bool(deletable))
+    return AnswerView(*row[:_A_AUTHOR - 1], bool(row[_A_AUTHOR - 1]), _person(*row[_A_AUTHOR:_A_MINE]), *mine)
