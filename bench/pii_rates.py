@@ -1,12 +1,13 @@
 """How well `moderation.pii` holds what it should, and how often it holds what it should not.
 
-    python bench/pii_rates.py [ordinary_posts.txt]
+    python bench/pii_rates.py [ordinary_posts.txt ...]
 
 Generates 1,000 valid tax file numbers and 1,000 valid Medicare card numbers, writes each
 in a varied layout inside a varied sentence, and prints the share held as that kind (and
-held at all). Given a text file of ordinary posts, one per line, it also prints the
-false-hold rate: the share of those posts that `scan` would hold, by kind.
-Standard library and `moderation.pii` only.
+held at all). Then the false-hold rate: the share of ordinary posts that `scan` would
+hold, by kind: the demo data's questions, answers and suggestions (as `seed-demo` makes
+them), and any text files of posts given, one post per line.
+Standard library, `moderation.pii` and the demo content generator (no database).
 """
 from __future__ import annotations
 
@@ -109,11 +110,23 @@ def random_nine_digit_false_rate(rng: random.Random) -> float:
     return hits / tries
 
 
-def false_hold_rate(path: Path) -> None:
-    posts = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
-    posts = [post for post in posts if post]
+def demo_posts(rng: random.Random, questions: int = 1_000, suggestions: int = 200) -> list[str]:
+    """Ordinary posts as the demo data has them: titles and bodies of questions, their
+    answers, and suggestions."""
+    from forum.demo import content
+
+    posts: list[str] = []
+    for question in content.questions(rng, questions):
+        posts.append(f"{question.title}\n\n{question.body}")
+        posts.extend(answer.body for answer in content.answers(rng, question, rng.randint(0, 3)))
+    posts.extend(f"{s.title}\n\n{s.body}" for s in content.suggestions(rng, suggestions))
+    return posts
+
+
+def false_hold_rate(source: str, posts: list[str]) -> None:
+    posts = [post for post in (p.strip() for p in posts) if post]
     if not posts:
-        print(f"{path}: no posts")
+        print(f"{source}: no posts")
         return
     by_kind: Counter[str] = Counter()
     held = 0
@@ -123,7 +136,7 @@ def false_hold_rate(path: Path) -> None:
         held += bool(found)
         by_kind.update(found)
     elapsed = time.perf_counter() - started
-    print(f"false-hold rate: {held}/{len(posts)} = {held / len(posts):.2%} of ordinary posts "
+    print(f"false-hold rate on {source}: {held}/{len(posts)} = {held / len(posts):.2%} of ordinary posts "
           f"({elapsed / len(posts) * 1000:.3f} ms per post)")
     for kind, count in by_kind.most_common():
         print(f"  {kind}: {count}")
@@ -136,8 +149,9 @@ def main(argv: list[str]) -> int:
         as_kind, held, count = detection_rate(kind, make, layout, rng)
         print(f"{kind}: detected {as_kind:.1%} of {count} (held as any kind: {held:.1%})")
     print(f"random 9-digit reference numbers held: {random_nine_digit_false_rate(rng):.1%}")
+    false_hold_rate("the demo data", demo_posts(random.Random(SEED)))
     for name in argv[1:]:
-        false_hold_rate(Path(name))
+        false_hold_rate(name, Path(name).read_text(encoding="utf-8").splitlines())
     return 0
 
 
