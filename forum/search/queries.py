@@ -2,7 +2,7 @@
 the index's) and the simple fallback search used while the index is unavailable."""
 from __future__ import annotations
 
-from sqlalchemy import String, literal, or_, select, union_all
+from sqlalchemy import String, and_, literal, or_, select, union_all
 from sqlalchemy.orm import joinedload
 
 from ..accounts.models import Agency
@@ -15,18 +15,22 @@ from .documents import has_official_answer
 FALLBACK_WORDS = 8
 
 
+# Public or not is read as a column rather than filtered on: with `state = 'public'` in the WHERE
+# clause SQLite walks a (state, ...) index of every public row instead of looking the ids up.
+
+
 def visible(question_ids: set[int], answer_ids: set[int]) -> tuple[dict[int, Question], set[int]]:
     """The public questions among `question_ids` (with their agency) and the public answers
     among `answer_ids` whose question is public too. Two queries (one without answers) whatever
     the number."""
     questions = {q.id: q for q in db.session.scalars(
-        select(Question).where(Question.id.in_(question_ids), Question.state == "public")
-        .options(joinedload(Question.agency)))}
+        select(Question).where(Question.id.in_(question_ids)).options(joinedload(Question.agency)))
+        if q.state == "public"}
     if not answer_ids:
         return questions, set()
-    answers = set(db.session.scalars(
-        select(Answer.id).join(Question, Question.id == Answer.question_id)
-        .where(Answer.id.in_(answer_ids), Answer.state == "public", Question.state == "public")))
+    answers = {answer_id for answer_id, public in db.session.execute(
+        select(Answer.id, and_(Answer.state == "public", Question.state == "public"))
+        .join(Question, Question.id == Answer.question_id).where(Answer.id.in_(answer_ids))) if public}
     return questions, answers
 
 
@@ -38,17 +42,18 @@ def visible_keys(keys: list[str]) -> set[str]:
         kind, _, raw = key.partition(":")
         if kind in wanted and raw.isdigit():
             wanted[kind].append(int(raw))
-    public = {  # type -> (its id column, a statement of its public rows' ids)
-        "question": (Question.id, select(Question.id).where(Question.state == "public")),
-        "answer": (Answer.id, select(Answer.id).join(Question, Question.id == Answer.question_id)
-                   .where(Answer.state == "public", Question.state == "public")),
-        "suggestion": (Suggestion.id, select(Suggestion.id)),  # suggestions have no hidden state
+    public = {  # type -> (its id column, a statement of its rows' ids and whether each is public)
+        "question": (Question.id, select(Question.id, Question.state == "public")),
+        "answer": (Answer.id, select(Answer.id, and_(Answer.state == "public", Question.state == "public"))
+                   .join(Question, Question.id == Answer.question_id)),
+        "suggestion": (Suggestion.id, select(Suggestion.id, Suggestion.state == "public")),
     }
     parts = [statement.add_columns(literal(kind, String(20))).where(column.in_(wanted[kind]))
              for kind, (column, statement) in public.items() if wanted[kind]]
     if not parts:
         return set()
-    return {f"{kind}:{i}" for i, kind in db.session.execute(union_all(*parts) if len(parts) > 1 else parts[0])}
+    rows = db.session.execute(union_all(*parts) if len(parts) > 1 else parts[0])
+    return {f"{kind}:{i}" for i, is_public, kind in rows if is_public}
 
 
 def visible_suggestions(ids: set[int]) -> dict[int, Suggestion]:
@@ -56,8 +61,8 @@ def visible_suggestions(ids: set[int]) -> dict[int, Suggestion]:
     if not ids:
         return {}
     return {s.id: s for s in db.session.scalars(
-        select(Suggestion).where(Suggestion.id.in_(ids), Suggestion.state == "public")
-        .options(joinedload(Suggestion.agency)))}
+        select(Suggestion).where(Suggestion.id.in_(ids)).options(joinedload(Suggestion.agency)))
+        if s.state == "public"}
 
 
 def _like(word: str) -> str:

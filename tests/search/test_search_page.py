@@ -153,3 +153,20 @@ def test_did_you_mean_never_offers_a_word_only_hidden_or_deleted_posts_have(app,
         html = client.get("/search", query_string={"q": misspelt}).get_data(as_text=True)
         assert "Did you mean" not in html and f">{word}</a>" not in html, misspelt
     assert "Did you mean" in client.get("/search?q=pasport").get_data(as_text=True)
+
+
+def test_a_type_filter_counts_only_posts_of_that_type(app, client, asker, drain, monkeypatch):
+    """With more documents than a page's look-ahead (a small one here), the count of a filtered
+    search is still that of the posts the filter keeps."""
+    from forum.search import whoosh
+
+    monkeypatch.setattr(whoosh, "CHECK_LIMIT", 5)
+    for n in range(6):
+        question = make_question(app, asker, title=f"Childcare subsidy question {n}")
+        for m in range(3):
+            make_answer(app, question, make_user(app), body=f"Childcare subsidy answer {m}.")
+    drain()
+    html = client.get("/search?q=childcare+subsidy&type=question").get_data(as_text=True)
+    assert "6 results" in html and 'rel="next"' not in html
+    assert len(titles(client, "/search?q=childcare+subsidy&type=question")) == 6
+    assert "24 results" in client.get("/search?q=childcare+subsidy").get_data(as_text=True)

@@ -96,3 +96,16 @@ def test_similar_suggestions_fall_back_to_the_database_without_an_index(app, ask
     assert titles(client, "/search?q=documents&type=suggestion&status=open&agency=tax-office") == [
         S + "Upload documents online instead of posting them"]
     assert titles(client, "/search?q=documents&type=suggestion&official=yes") == []
+
+
+def test_a_hidden_suggestion_is_neither_shown_nor_counted_from_a_stale_index(app, client, asker, agency, drain):
+    make_suggestion(app, asker, agency, title="Braille versions of tax letters")
+    hidden = make_suggestion(app, asker, agency, title="Braille versions of rates notices")
+    drain()
+    with app.app_context():  # a Core update: no outbox row, the index still has it as public
+        db.session.execute(Suggestion.__table__.update().where(Suggestion.__table__.c.id == hidden.id)
+                           .values(state="hidden"))
+        db.session.commit()
+    html = client.get("/search?q=braille").get_data(as_text=True)
+    assert titles(client, "/search?q=braille") == [S + "Braille versions of tax letters"]
+    assert "1 result" in html and "2 results" not in html

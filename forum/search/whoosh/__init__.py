@@ -1,4 +1,5 @@
-"""The Whoosh backend: the only module that imports whoosh.
+"""The Whoosh backend: the only package that imports whoosh (ranking.py works out the common
+queries faster than whoosh's own matchers do).
 
 Layout of FORUM_SEARCH_DIR: one sub-directory per build ("index-<timestamp>-<random>") and a
 file CURRENT naming the one in use. `rebuild` writes a new sub-directory and swaps CURRENT
@@ -17,15 +18,17 @@ import secrets
 import shutil
 import threading
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterator
 
 from whoosh import highlight, index, qparser, query as wq
-from whoosh.analysis import StemmingAnalyzer
+from whoosh.analysis import StemmingAnalyzer, Token
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.lang.porter2 import stem
 
-from .backend import Changes, Document, Hit, Query, Results, SearchBackend, SearchUnavailable, Status
+from ..backend import Changes, Document, Hit, Query, Results, SearchBackend, SearchUnavailable, Status
+from .ranking import PostingsCache, Ranker
 
 WAIT_SECONDS = 30.0  # a blocking writer (indexer, rebuild) gives up after this long
 MAX_QUERY_CHARS = 500  # longer text is cut: a 2,000-character paste still searches its start
@@ -103,6 +106,7 @@ class WhooshBackend(SearchBackend):
     def __init__(self, directory: str | os.PathLike):
         self.root = Path(directory)
         self._local = threading.local()
+        self._postings = PostingsCache()
 
     # ── opening ──────────────────────────────────────────────────────────────
 
@@ -142,8 +146,15 @@ class WhooshBackend(SearchBackend):
         except Exception as error:
             self._local.searcher = None
             raise SearchUnavailable(f"index at {path} cannot be read: {error}") from error
+        ranker = getattr(self._local, "ranker", None)
+        if ranker is None or ranker.searcher is not cached:
+            self._local.ranker = Ranker(cached, self._postings)
         self._local.searcher = cached
         return cached
+
+    def _ranker(self) -> Ranker:
+        self._searcher()
+        return self._local.ranker
 
     # ── writing ──────────────────────────────────────────────────────────────
 
@@ -244,27 +255,21 @@ class WhooshBackend(SearchBackend):
 
     def search(self, query: Query, visible: Callable[[list[str]], set[str]]) -> Results:
         text = clean_text(query.text)
-        searcher = self._searcher()
+        ranker = self._ranker()
+        searcher = ranker.searcher
         parsed = _parse(searcher.schema, text, qparser.AndGroup)
         if parsed is None:
             return Results([], 0)
         filters = _filters(query)
-        kwargs = {"filter": filters, "terms": True}
-        if query.sort == "newest":
-            kwargs.update(sortedby="created", reverse=True)
-        elif query.sort == "votes":
-            # Ties go to the newer post, as in the database fallback: an order that does not
-            # depend on which segment a document landed in.
-            kwargs.update(sortedby=["score", "created"], reverse=True)
         page = max(query.page, 1)
         try:
-            hits, total = _visible_page(searcher, parsed, page, query.per_page, visible, kwargs)
+            shown, total = _visible_page(ranker, parsed, page, query.per_page, visible, filters, query.sort)
             notes = []
             if total == 0:
                 # No post the reader may see has every word: show posts with some of them instead.
                 loose = _parse(searcher.schema, text, qparser.OrGroup.factory(0.9))
                 if loose is not None:
-                    hits, total = _visible_page(searcher, loose, page, query.per_page, visible, kwargs)
+                    shown, total = _visible_page(ranker, loose, page, query.per_page, visible, filters, query.sort)
                     if total:
                         notes.append("No post has all of your words; these have some of them.")
             corrected = None
@@ -274,9 +279,9 @@ class WhooshBackend(SearchBackend):
                 # The word list still holds words of hidden posts, and of deleted ones until the
                 # segments merge: offer a correction only if it finds a post the reader may see.
                 if (correction.query != parsed and correction.string.strip().lower() != text.lower()
-                        and _visible_page(searcher, correction.query, 1, 1, visible, kwargs)[1]):
+                        and _visible_page(ranker, correction.query, 1, 1, visible, filters, query.sort)[1]):
                     corrected = correction.string
-            hits = [_hit(hit) for hit in hits]
+            hits = _hits(searcher, parsed, shown)
         except Exception as error:  # a reader that vanished mid-search (rebuild swap, disk gone)
             self._local.searcher = None
             raise SearchUnavailable(f"search failed: {error}") from error
@@ -286,11 +291,12 @@ class WhooshBackend(SearchBackend):
         words = [token.text for token in _analyzer()(clean_text(text))][:MAX_TERMS]
         if not words:
             return []
-        searcher = self._searcher()
+        ranker = self._ranker()
         terms = [wq.Term("title", w, boost=2.0) for w in words] + ([] if titles_only else [wq.Term("body", w) for w in words])
         try:
-            results = searcher.search(wq.Or(terms), limit=limit, filter=wq.Term("type", type), terms=True)
-            return [_hit(hit) for hit in results]
+            similar = wq.Or(terms)
+            docnums, _total = _ranked(ranker, similar, wq.Term("type", type), "relevance", limit)
+            return _hits(ranker.searcher, similar, docnums)
         except Exception as error:
             self._local.searcher = None
             raise SearchUnavailable(f"search failed: {error}") from error
@@ -336,8 +342,26 @@ def _parse(schema, text: str, group):
     return parsed
 
 
-def _visible_page(searcher, parsed, page: int, per_page: int, visible, kwargs):
-    """The whoosh hits of page `page` among those `visible` keeps, and the total to show.
+def _ranked(ranker: Ranker, parsed, filters, sort: str, limit: int) -> tuple[list[int], int]:
+    """The first `limit` document numbers for `parsed` in `sort` order, and how many match."""
+    fast = ranker.top(parsed, filters, sort, limit)
+    if fast is not None:
+        return fast
+    # Phrases and the like: whoosh's own matchers, with the filter as a ready set of documents.
+    kwargs = {"filter": ranker.filter(filters) if filters is not None else None}
+    if sort == "newest":
+        kwargs.update(sortedby="created", reverse=True)
+    elif sort == "votes":
+        # Ties go to the newer post, as in the database fallback: an order that does not
+        # depend on which segment a document landed in.
+        kwargs.update(sortedby=["score", "created"], reverse=True)
+    # Without quality optimisations the collector counts as it goes: no second pass to count.
+    results = ranker.searcher.search(parsed, limit=limit, optimize=False, **kwargs)
+    return [docnum for _score, docnum in results.top_n], len(results)
+
+
+def _visible_page(ranker: Ranker, parsed, page: int, per_page: int, visible, filters, sort: str):
+    """The document numbers of page `page` among those `visible` keeps, and the total to show.
 
     A result set of up to CHECK_LIMIT hits (as any query that singles out a hidden post gives)
     is checked whole, so its count is exact. A larger one is checked up to the end of the page
@@ -346,15 +370,14 @@ def _visible_page(searcher, parsed, page: int, per_page: int, visible, kwargs):
     true end of the results."""
     start, end = (page - 1) * per_page, page * per_page
     checking = end
+    keys = ranker.searcher.reader().column_reader("key")
     while True:
-        results = searcher.search(parsed, limit=max(CHECK_LIMIT, checking), **kwargs)
-        found = list(results)
-        if len(results) > CHECK_LIMIT:
+        found, total = _ranked(ranker, parsed, filters, sort, max(CHECK_LIMIT, checking))
+        if total > CHECK_LIMIT:
             found = found[:checking]
-        keys = searcher.reader().column_reader("key")
-        allowed = visible([keys[hit.docnum] for hit in found])
-        shown = [hit for hit in found if keys[hit.docnum] in allowed]
-        unchecked = len(results) - len(found)
+        allowed = visible([keys[docnum] for docnum in found])
+        shown = [docnum for docnum in found if keys[docnum] in allowed]
+        unchecked = total - len(found)
         if len(shown) >= end or not unchecked or checking >= MAX_CHECKED:
             return shown[start:end], len(shown) + unchecked
         checking = min(checking * 4, MAX_CHECKED)
@@ -379,15 +402,46 @@ def _filters(query: Query):
     return wq.And(parts) if parts else None
 
 
-def _hit(hit) -> Hit:
-    formatter = _EscapingFormatter()
-    hit.results.formatter = formatter
-    hit.results.fragmenter = highlight.WholeFragmenter()
-    title = hit.highlights("title") or html.escape(hit["title"] or hit["question_title"], quote=False)
-    hit.results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
-    # Snippets come from the start of the text: re-analysing 20,000 characters per hit is slow.
-    body = hit.highlights("body", text=hit["body"][:HIGHLIGHT_CHARS], top=2)
-    if not body:
-        plain = hit["body"]
-        body = html.escape(plain[:SNIPPET_CHARS] + ("…" if len(plain) > SNIPPET_CHARS else ""), quote=False)
-    return Hit(hit["type"], hit["id"], hit.get("question_id"), title, body)
+def _hits(searcher, parsed, docnums: list[int]) -> list[Hit]:
+    """Hits with highlighted, escaped titles and snippets: the words of `parsed` are marked
+    wherever they occur in the stored text, as whoosh's highlighter marks them."""
+    words = {}
+    for fieldname, text in parsed.iter_all_terms():
+        words.setdefault(fieldname, set()).add(text)
+    title_words, body_words = frozenset(words.get("title", ())), frozenset(words.get("body", ()))
+    hits = []
+    for docnum in docnums:
+        fields = searcher.stored_fields(docnum)
+        title = (_highlight(fields["title"], title_words, highlight.WholeFragmenter(), top=3)
+                 or html.escape(fields["title"] or fields["question_title"], quote=False))
+        # Snippets come from the start of the text: re-analysing 20,000 characters per hit is slow.
+        body = _highlight(fields["body"][:HIGHLIGHT_CHARS], body_words,
+                          highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60), top=2)
+        if not body:
+            plain = fields["body"]
+            body = html.escape(plain[:SNIPPET_CHARS] + ("…" if len(plain) > SNIPPET_CHARS else ""), quote=False)
+        hits.append(Hit(fields["type"], fields["id"], fields.get("question_id"), title, body))
+    return hits
+
+
+_WORD = re.compile(r"\w+(\.?\w+)*")  # the analyser's tokenizer (whoosh's default pattern)
+_stem = lru_cache(maxsize=50_000)(stem)
+
+
+def _highlight(text: str, words: frozenset[str], fragmenter, top: int) -> str:
+    """whoosh's Highlighter.highlight_hit, fed by a plain tokenizer: the analyser's pipeline of
+    generators costs several times more per word, and only the words' places are needed."""
+    if not text or not words:
+        return ""
+
+    def tokens():
+        token = Token(chars=True)
+        for match in _WORD.finditer(text):
+            token.startchar, token.endchar = match.span()
+            token.text = _stem(match.group().lower())  # fragments are scored by distinct words
+            token.matched = token.text in words
+            yield token
+
+    fragments = highlight.top_fragments(fragmenter.fragment_tokens(text, tokens()), top,
+                                        highlight.BasicFragmentScorer(), highlight.FIRST, minscore=1)
+    return _EscapingFormatter().format(fragments)
