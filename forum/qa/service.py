@@ -25,6 +25,7 @@ from ..permissions import require as _require
 from ..sql import bump, insert_if_absent
 from ..suggestions.models import Suggestion
 from ..tags import service as tags
+from . import waits
 from .models import (Answer, AnswerVote, HelpfulVote, MeToo, Question, QuestionVote, Revision, answer_deletable,
                      question_deletable)
 
@@ -164,6 +165,7 @@ def post_answer(author: User, question_id: int, body: str) -> Answer:
     else:
         db.session.execute(update(Question).where(Question.id == question.id).values(
             answer_count=Question.answer_count + 1, last_activity_at=now))
+        waits.refresh(question.id)
     db.session.commit()
     return answer
 
@@ -219,6 +221,7 @@ def edit_answer(editor: User, answer_id: int, body: str) -> Answer:
     db.session.flush()
     _hold_or_release(answer, "answer", personal_information(body))
     db.session.execute(update(Question).where(Question.id == answer.question_id).values(last_activity_at=now))
+    waits.refresh(answer.question_id)  # a withdrawn official mark, or an answer now held
     db.session.commit()
     return answer
 
@@ -248,6 +251,7 @@ def delete_answer(user: User, answer_id: int) -> None:
         db.session.rollback()
         raise Conflict("This answer has votes or was accepted, so it can no longer be deleted. You can edit it instead.")
     bump(Question, answer.question_id, answer_count=-1)
+    waits.refresh(answer.question_id)
     db.session.commit()
 
 
