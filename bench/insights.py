@@ -115,8 +115,8 @@ def _fill(db, n: int, votes: int, suggestions: int) -> None:
         ORDER BY g
     """), {"n": n, "users": USERS, "specs": len(specs), "places": len(PLACES), "phrases": len(WHEN),
            "surge": SURGE_TOPIC})
-    x(text("""INSERT INTO question_tag (question_id, tag_id)
-              SELECT DISTINCT q.id, tag.id FROM question q
+    x(text("""INSERT INTO question_tag (question_id, tag_id, question_created_at)
+              SELECT DISTINCT q.id, tag.id, q.created_at FROM question q
               JOIN tag ON tag.name = ANY(string_to_array(q.tag_names, ' '))"""))
     x(text("""INSERT INTO answer (question_id, author_id, body_source, body_html, state, score, helpful_yes, helpful_no,
                                   created_at)

@@ -118,7 +118,7 @@ def load_questions(rng: random.Random, n: int, *, user_ids: list[int], agency_id
                 tag_ids[name] = db.session.execute(insert(Tag).values(
                     name=name, description="", question_count=0, created_at=now).returning(Tag.id)).scalar_one()
             tag_counts[name] += 1
-            batches.add(QuestionTag, dict(question_id=question_id, tag_id=tag_ids[name]))
+            batches.add(QuestionTag, dict(question_id=question_id, tag_id=tag_ids[name], question_created_at=asked_at))
         for voter, value in q_votes:
             batches.add(QuestionVote, dict(id=row_id(QuestionVote), user_id=voter, question_id=question_id,
                                            value=value, created_at=asked_at))

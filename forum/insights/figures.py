@@ -14,7 +14,7 @@ from sqlalchemy.orm import aliased
 
 from ..accounts.models import Agency
 from ..extensions import db
-from ..qa.models import Answer, Question
+from ..qa.models import STATES, Answer, Question
 from ..tags import trends
 from ..tags.models import QuestionTag, Tag
 from ..portable import day_of
@@ -22,6 +22,7 @@ from . import medians
 from .medians import ALL  # the key of the all-agencies row
 
 UNANSWERED_AFTER = timedelta(days=7)
+NOT_PUBLIC = tuple(s for s in STATES if s != "public")
 
 
 @dataclass(frozen=True)
@@ -140,28 +141,46 @@ def volume(scope: Scope) -> list[dict]:
     return [{"start": d.isoformat(), "questions": n}
             for d, n in trends.buckets(counts, first, last, 7 if is_weekly(scope) else 1)]
 
-def _window_counts(column, scope: Scope, *joins) -> dict:
-    """{name: (recent, baseline)}: questions in the 7 days before scope.end and the 8 weeks before that."""
+
+def _windows(scope: Scope) -> tuple[datetime, datetime]:
+    """(recent_from, baseline_from): the 7 days before scope.end, and the 8 weeks before those."""
     recent_from = scope.end - timedelta(days=trends.RECENT_DAYS)
-    baseline_from = recent_from - timedelta(weeks=trends.BASELINE_WEEKS)
-    recent = case((Question.created_at >= recent_from, 1), else_=0)
-    statement = select(column, func.sum(recent), func.count()).select_from(Question)
-    for target, on in joins:
-        statement = statement.join(target, on)
-    windowed = Scope(baseline_from, scope.end, scope.agency_id, scope.tag_id)
-    rows = db.session.execute(statement.where(*windowed.where()).group_by(column)).all()
+    return recent_from, recent_from - timedelta(weeks=trends.BASELINE_WEEKS)
+
+
+def _counts(rows) -> dict:
     return {name: (int(r), int(total) - int(r)) for name, r, total in rows}
 
 
 def trending_tags(scope: Scope, limit: int = 10) -> list[dict]:
-    counts = _window_counts(Tag.name, scope, (QuestionTag, QuestionTag.question_id == Question.id),
-                            (Tag, Tag.id == QuestionTag.tag_id))
-    return [_trend_row(t) for t in trends.trending(counts, limit=limit)]
+    """Counted from question_tag alone, by its copy of each question's creation time: only public
+    questions have tag rows (forum/moderation/states.py), and the anti-join keeps it so if one
+    ever did not; the questions themselves are joined only to filter by agency or tag."""
+    recent_from, baseline_from = _windows(scope)
+    qt = QuestionTag
+    gone = aliased(Question)
+    away = select(gone.id).where(gone.id == qt.question_id, gone.state.in_(NOT_PUBLIC))
+    counted = select(qt.tag_id, func.sum(case((qt.question_created_at >= recent_from, 1), else_=0)).label("recent"),
+                     func.count().label("total")).where(
+        qt.question_created_at >= baseline_from, qt.question_created_at < scope.end, ~away.exists())
+    if scope.agency_id is not None or scope.tag_id is not None:
+        windowed = Scope(baseline_from, scope.end, scope.agency_id, scope.tag_id)
+        counted = counted.join(Question, Question.id == qt.question_id).where(*windowed.where())
+    counted = counted.group_by(qt.tag_id).subquery("counted")
+    rows = db.session.execute(select(Tag.name, counted.c.recent, counted.c.total)
+                              .join(counted, counted.c.tag_id == Tag.id))
+    return [_trend_row(t) for t in trends.trending(_counts(rows), limit=limit)]
 
 
 def trending_agencies(scope: Scope, limit: int = 10) -> list[dict]:
-    counts = _window_counts(Agency.name, scope, (Agency, Agency.id == Question.agency_id))
-    return [_trend_row(t) for t in trends.trending(counts, limit=limit)]
+    recent_from, baseline_from = _windows(scope)
+    windowed = Scope(baseline_from, scope.end, scope.agency_id, scope.tag_id)
+    counted = (select(Question.agency_id, func.sum(case((Question.created_at >= recent_from, 1), else_=0)).label("recent"),
+                      func.count().label("total")).where(*windowed.where(), Question.agency_id.is_not(None))
+               .group_by(Question.agency_id).subquery("counted"))
+    rows = db.session.execute(select(Agency.name, counted.c.recent, counted.c.total)
+                              .join(counted, counted.c.agency_id == Agency.id))
+    return [_trend_row(t) for t in trends.trending(_counts(rows), limit=limit)]
 
 
 def _trend_row(t: trends.Trend) -> dict:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (Boolean, CheckConstraint, ColumnElement, ForeignKey, Index, Integer, SmallInteger, String, Text,
-                        UniqueConstraint, and_, select)
+                        UniqueConstraint, and_, select, text)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import Agency, User
@@ -47,7 +47,8 @@ class Question(QuestionFigures, db.Model):
         # Newest first in lists; the insights figures read every column they need from it (PostgreSQL:
         # an index-only scan of the period, instead of the wide rows with their bodies).
         Index("ix_question_state_created", "state", "created_at", postgresql_include=[
-            "id", "agency_id", "author_id", "accepted_answer_id", "first_answer_seconds", "official_answer_seconds"]),
+            "id", "agency_id", "author_id", "accepted_answer_id", "me_too_count", "first_answer_seconds",
+            "official_answer_seconds"]),
         Index("ix_question_state_score", "state", "score"),
         Index("ix_question_state_me_too", "state", "me_too_count"),
         Index("ix_question_state_answers", "state", "answer_count", "created_at"),
@@ -101,6 +102,9 @@ class Answer(db.Model):
         CheckConstraint(_STATE_CHECK, name="state_known"),
         CheckConstraint("helpful_yes >= 0 AND helpful_no >= 0", name="helpful_not_negative"),
         Index("ix_answer_question_score", "question_id", "score"),
+        # The official answers alone, with what the insights figures read of them.
+        Index("ix_answer_official", "official_agency_id", "question_id", postgresql_include=["official_at", "state"],
+              postgresql_where=text("official_agency_id IS NOT NULL"), sqlite_where=text("official_agency_id IS NOT NULL")),
         # At most one official answer per agency per question (NULLs never clash).
         UniqueConstraint("question_id", "official_agency_id"),
     )

@@ -10,6 +10,7 @@ from sqlalchemy import select, update
 from forum.extensions import db
 from forum.qa import service, waits
 from forum.qa.models import Answer, Question
+from forum.tags.models import QuestionTag
 
 from ..factories import make_agency, make_answer, make_question, make_user, run
 
@@ -21,6 +22,9 @@ def at(app, model, row_id: int, when: datetime) -> None:
     the question's waits as the services would have, had it happened then."""
     with app.app_context():
         db.session.execute(update(model).where(model.id == row_id).values(created_at=when))
+        if model is Question:  # its tags keep a copy
+            db.session.execute(update(QuestionTag).where(QuestionTag.question_id == row_id)
+                               .values(question_created_at=when))
         if model in (Question, Answer):
             waits.refresh(row_id if model is Question else db.session.get(Answer, row_id).question_id)
         db.session.commit()

@@ -133,6 +133,28 @@ def test_trending_order_on_a_known_dataset(app, policy_client, agency):
     assert [a["name"] for a in agencies] == [agency.name]
 
 
+def test_trending_tags_count_the_public_questions_of_the_chosen_agency(app, policy_client, agency, other_agency):
+    from datetime import datetime, timezone
+
+    from forum.moderation.states import set_state
+    from forum.qa.models import Question
+    now = datetime.now(timezone.utc)
+    people = [make_user(app) for _ in range(3)]
+    asked = [ask_at(app, people[i % 3], now - timedelta(hours=1 + i), tags=("queues",), title=f"Queue question {i}",
+                    agency=agency if i < 6 else other_agency) for i in range(12)]
+    with app.app_context():  # hidden: its tag leaves every count
+        set_state(db.session.get(Question, asked[0].id), "hidden", ("public",))
+        db.session.commit()
+
+    def explained(**args):
+        rows = policy_client.get("/insights/export/trending-tags.json", query_string=args).get_json()["rows"]
+        return [(t["name"], t["explanation"]) for t in rows]
+    assert explained() == [("queues", "new: 11 questions, none in the 8 weeks before")]
+    assert explained(agency=agency.slug) == [("queues", "new: 5 questions, none in the 8 weeks before")]
+    assert explained(agency=other_agency.slug, tag="queues") == [
+        ("queues", "new: 6 questions, none in the 8 weeks before")]
+
+
 def test_pain_points_group_near_duplicates_and_count_each_citizen_once(app, policy_client, agency, other_agency):
     from datetime import datetime, timezone
     now = datetime.now(timezone.utc)
