@@ -130,7 +130,7 @@ def _fill(db, n: int, votes: int, suggestions: int) -> None:
                      official_at = LEAST(a.created_at + ((a.id * 29) % (96 * 3600) + 1800) * interval '1 second',
                                          now() AT TIME ZONE 'UTC')
               FROM question q WHERE q.id = a.question_id AND q.agency_id IS NOT NULL AND q.id % 3 = 1"""))
-    # Each question's waits, as forum/qa/waits.py keeps them: seconds to the first public answer and
+    # Each question's waits, as forum/qa/outcome.py keeps them: seconds to the first public answer and
     # to the first official one, each time cut to the second.
     x(text(f"""UPDATE question q SET first_answer_seconds = w.first, official_answer_seconds = w.official
               FROM (SELECT a.question_id, min({_seconds('a.created_at')}) AS first,
@@ -145,6 +145,8 @@ def _fill(db, n: int, votes: int, suggestions: int) -> None:
     x(text("UPDATE answer a SET helpful_yes = c.yes, helpful_no = c.no FROM (SELECT answer_id, "
            "count(*) FILTER (WHERE helpful) yes, count(*) FILTER (WHERE NOT helpful) no FROM helpful_vote GROUP BY 1) c "
            "WHERE c.answer_id = a.id"))
+    x(text("UPDATE question q SET accepted_helpful_yes = a.helpful_yes, accepted_helpful_no = a.helpful_no "
+           "FROM answer a WHERE a.id = q.accepted_answer_id AND a.state = 'public'"))
     x(text("""INSERT INTO me_too (user_id, question_id, created_at)
               SELECT 2 + (q.id * 11 + r * 101) % (:users - 1), q.id, q.created_at
               FROM question q CROSS JOIN generate_series(0, 1) r WHERE q.id % 3 = 0 ON CONFLICT DO NOTHING"""),

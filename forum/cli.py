@@ -83,7 +83,7 @@ def seed_demo(if_empty: bool, seed: int) -> None:
 @forum_cli.command("check")
 @click.option("--fix", is_flag=True, help="Correct the counters that drifted.")
 def check(fix: bool) -> None:
-    """Recompute every counter (votes, answers, "me too", ratings, tags, reputation, waits for answers) and report drift."""
+    """Recompute every counter (votes, answers, "me too", ratings, tags, reputation, questions' waits and ratings) and report drift."""
     from .qa.check import find_drift, fix_drift
 
     drift = find_drift()

@@ -17,7 +17,7 @@ from sqlalchemy import func, insert, select, text, update
 from .. import content as text_content
 from ..accounts.models import User
 from ..extensions import db
-from ..qa import waits
+from ..qa import outcome
 from ..qa.models import Answer, AnswerVote, HelpfulVote, MeToo, Question, QuestionVote, Revision
 from ..qa.service import ACCEPTED_POINTS, POINTS
 from ..tags.models import QuestionTag, Tag
@@ -152,10 +152,10 @@ def load_questions(rng: random.Random, n: int, *, user_ids: list[int], agency_id
         created_ids.append(question_id)
         question_id += 1
     batches.flush()
-    if created_ids:  # each question's waits, from the answers just inserted (forum/qa/waits.py)
-        db.session.execute(update(Question).where(Question.id >= created_ids[0]).values(**waits.expected()))
     if acceptances:
         db.session.execute(update(Question), acceptances)  # bulk UPDATE by primary key
+    if created_ids:  # what each question's answers came to, from the rows just inserted (forum/qa/outcome.py)
+        db.session.execute(update(Question).where(Question.id >= created_ids[0]).values(**outcome.expected()))
     for name, count in tag_counts.items():
         db.session.execute(Tag.__table__.update().where(Tag.id == tag_ids[name])
                            .values(question_count=Tag.question_count + count))

@@ -14,10 +14,10 @@ from sqlalchemy.orm import aliased
 
 from ..accounts.models import Agency
 from ..extensions import db
-from ..qa.models import STATES, Answer, Question
+from ..qa.models import STATES, Question
 from ..tags import trends
 from ..tags.models import QuestionTag, Tag
-from ..portable import day_of
+from ..portable import calendar_day, day_of
 from . import medians
 from .medians import ALL  # the key of the all-agencies row
 
@@ -47,8 +47,8 @@ class Scope:
 
 # ── per-agency figures ───────────────────────────────────────────────────────
 # The figures on questions come from ONE query over their own columns (`_service_rows`): each
-# question keeps its waits for a first answer and a first official answer (forum/qa/waits.py),
-# so no answer is read but the accepted one's "did this help" counters. Every agency and the
+# question keeps its waits for a first answer and a first official answer and its accepted
+# answer's "did this help" counts (forum/qa/outcome.py), so no answer is read. Every agency and the
 # total, medians included, come from one grouped pass (forum/insights/medians.py).
 # Figures that need other tables register a function with @figure: (scope, now) -> {key: value};
 # figures counted by `_service_rows` itself are only listed (`listed`), to keep the columns' order.
@@ -80,17 +80,13 @@ def _count_if(condition):
 
 
 def _service_rows(scope: Scope, now: datetime) -> dict:
-    # Satisfaction reads the accepted answer's "did this help" counters (kept exact by the services
-    # and verified by `flask forum check`), which saves a scan of every helpful vote.
-    accepted = aliased(Answer)
     wait = Question.first_answer_seconds
     old_enough = Question.created_at <= now - UNANSWERED_AFTER
     late = and_(old_enough, or_(wait.is_(None), wait > int(UNANSWERED_AFTER.total_seconds())))
     asked = (select(Question.agency_id, wait.label("wait"), _count_if(late).label("late"),
-                    _count_if(old_enough).label("old"), func.coalesce(accepted.helpful_yes, 0).label("yes"),
-                    (func.coalesce(accepted.helpful_yes, 0) + func.coalesce(accepted.helpful_no, 0)).label("rated"),
+                    _count_if(old_enough).label("old"), Question.accepted_helpful_yes.label("yes"),
+                    (Question.accepted_helpful_yes + Question.accepted_helpful_no).label("rated"),
                     _count_if(Question.official_answer_seconds.is_not(None)).label("official"))
-             .outerjoin(accepted, and_(accepted.id == Question.accepted_answer_id, accepted.state == "public"))
              .where(*scope.where()).subquery("asked"))
     out: dict = {}
     for key, g in medians.grouped(asked, "wait", ("late", "old", "yes", "rated", "official")).items():
@@ -135,8 +131,8 @@ def is_weekly(scope: Scope) -> bool:
 
 def volume(scope: Scope) -> list[dict]:
     """Questions per day (per week for periods over 9 weeks), every bucket present, zeros included."""
-    counts = dict(db.session.execute(select(day_of(Question.created_at).label("d"), func.count())
-                                     .where(*scope.where()).group_by("d")).all())
+    day = calendar_day(Question.created_at)
+    counts = dict(db.session.execute(select(day_of(day), func.count()).where(*scope.where()).group_by(day)).all())
     first, last = scope.start.date(), (scope.end - timedelta(microseconds=1)).date()
     return [{"start": d.isoformat(), "questions": n}
             for d, n in trends.buckets(counts, first, last, 7 if is_weekly(scope) else 1)]

@@ -12,7 +12,7 @@ from sqlalchemy import exists, func, select
 from moderation.workflow import SUGGESTION_STATUSES
 
 from ..extensions import db
-from ..qa import waits
+from ..qa import outcome
 from ..qa.models import Answer, Question
 from ..suggestions.models import Suggestion, SuggestionTag
 from ..tags import trends
@@ -30,11 +30,11 @@ def _medians(rows, overall=None) -> dict:
 @figure("median_official_answer", "Median time to official answer", "duration")
 def median_official_answer(scope: Scope, now: datetime) -> dict:
     """Per answering agency: question to that agency's official answer. Overall: question to its
-    first official answer, whichever agency gave it (kept on the question: forum/qa/waits.py), so
+    first official answer, whichever agency gave it (kept on the question: forum/qa/outcome.py), so
     a question answered by two agencies is one wait in the overall median, not two."""
     per_agency = (select(Answer.official_agency_id.label("agency_id"),
                          seconds_between(Question.created_at, Answer.official_at).label("value"))
-                  .join(Question, Question.id == Answer.question_id).where(waits.is_official(), *scope.where()))
+                  .join(Question, Question.id == Answer.question_id).where(outcome.is_official(), *scope.where()))
     overall = select(Question.official_answer_seconds.label("value")).where(
         Question.official_answer_seconds.is_not(None), *scope.where())
     return _medians(per_agency.subquery("official"), overall.subquery("first_official"))

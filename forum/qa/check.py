@@ -1,5 +1,5 @@
-"""`flask forum check`: recompute every denormalised counter (and each question's waits) from
-the rows it counts, report any drift, and (with --fix) correct it."""
+"""`flask forum check`: recompute every denormalised counter (and each question's waits and
+ratings) from the rows it counts, report any drift, and (with --fix) correct it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,7 +11,7 @@ from ..accounts.models import User
 from ..suggestions.check import expected_columns as suggestion_columns
 from ..extensions import db
 from ..tags.models import QuestionTag, Tag
-from . import waits
+from . import outcome
 from .models import Answer, AnswerVote, HelpfulVote, MeToo, Question, QuestionVote
 from .service import ACCEPTED_POINTS, POINTS
 
@@ -58,7 +58,7 @@ def _expected_columns():
         (User, User.reputation, _points(QuestionVote, Question, "question_id", "question")
          + _points(AnswerVote, Answer, "answer_id", "answer") + accepted),
         *suggestion_columns(),
-        *((Question, getattr(Question, name), value) for name, value in waits.expected().items()),
+        *((Question, getattr(Question, name), value) for name, value in outcome.expected().items()),
     ]
 
 

@@ -48,7 +48,7 @@ class Question(QuestionFigures, db.Model):
         # an index-only scan of the period, instead of the wide rows with their bodies).
         Index("ix_question_state_created", "state", "created_at", postgresql_include=[
             "id", "agency_id", "author_id", "accepted_answer_id", "me_too_count", "first_answer_seconds",
-            "official_answer_seconds"]),
+            "official_answer_seconds", "accepted_helpful_yes", "accepted_helpful_no"]),
         Index("ix_question_state_score", "state", "score"),
         Index("ix_question_state_me_too", "state", "me_too_count"),
         Index("ix_question_state_answers", "state", "answer_count", "created_at"),
@@ -72,9 +72,12 @@ class Question(QuestionFigures, db.Model):
     tag_names: Mapped[str] = mapped_column(String(160), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Seconds from asking to the first public answer and to the first official answer (None: not
-    # yet), kept by forum/qa/waits.py for the insights figures.
+    # yet), and the accepted answer's "did this help" counts: kept by forum/qa/outcome.py for the
+    # insights figures.
     first_answer_seconds: Mapped[int | None] = mapped_column(Integer)
     official_answer_seconds: Mapped[int | None] = mapped_column(Integer)
+    accepted_helpful_yes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    accepted_helpful_no: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Moderation: a locked question takes no new answers; a duplicate points at the original;

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select, update
 
 from forum.extensions import db
-from forum.qa import service, waits
+from forum.qa import outcome, service
 from forum.qa.models import Answer, Question
 from forum.tags.models import QuestionTag
 
@@ -26,7 +26,7 @@ def at(app, model, row_id: int, when: datetime) -> None:
             db.session.execute(update(QuestionTag).where(QuestionTag.question_id == row_id)
                                .values(question_created_at=when))
         if model in (Question, Answer):
-            waits.refresh(row_id if model is Question else db.session.get(Answer, row_id).question_id)
+            outcome.refresh(row_id if model is Question else db.session.get(Answer, row_id).question_id)
         db.session.commit()
 
 
@@ -106,7 +106,7 @@ def make_official(app, answer_id: int, agency, when: datetime) -> None:
     with app.app_context():
         db.session.execute(update(Answer).where(Answer.id == answer_id).values(
             official_agency_id=agency.id, official_at=when))
-        waits.refresh(db.session.get(Answer, answer_id).question_id)
+        outcome.refresh(db.session.get(Answer, answer_id).question_id)
         db.session.commit()
 
 

@@ -1,6 +1,6 @@
-"""A question keeps how long it waited for its first public answer and its first official answer
-(forum/qa/waits.py): every write that can move either keeps them right, and `flask forum check`
-finds and fixes any drift."""
+"""A question keeps how long it waited for its first public answer and its first official answer,
+and its accepted answer's "did this help" counts (forum/qa/outcome.py): every write that can move
+them keeps them right, and `flask forum check` finds and fixes any drift."""
 from datetime import timedelta
 
 from sqlalchemy import update
@@ -20,6 +20,10 @@ HOUR = 3600
 
 def waits(app, question) -> tuple:
     return fetch(app, Question, question.id, "first_answer_seconds", "official_answer_seconds")
+
+
+def ratings(app, question) -> tuple:
+    return fetch(app, Question, question.id, "accepted_helpful_yes", "accepted_helpful_no")
 
 
 def no_drift(app) -> bool:
@@ -80,6 +84,27 @@ def test_editing_an_official_answer_withdraws_its_official_wait(app, asker, help
     run(app, moderation.mark_official, moderator, answer.id)
     run(app, qa.edit_answer, helper, answer.id, "Mine took three weeks; the tracker said so too.")
     assert waits(app, question) == (HOUR, None)
+    assert no_drift(app)
+
+
+def test_the_accepted_answers_ratings_follow_acceptance_rating_and_moderation(app, asker, helper, reader,
+                                                                             moderator, agency):
+    from ..factories import make_user
+    question = ask_at(app, asker, utcnow() - timedelta(hours=5), agency=agency)
+    first, second = make_answer(app, question, helper), make_answer(app, question, reader)
+    run(app, qa.accept_answer, asker, first.id)
+    raters = [make_user(app) for _ in range(3)]
+    for rater, verdict in zip(raters, (True, True, False)):
+        run(app, qa.rate_helpful, rater, first.id, verdict)
+    assert ratings(app, question) == (2, 1)
+    run(app, qa.rate_helpful, raters[2], first.id, True)  # changed their mind
+    assert ratings(app, question) == (3, 0)
+    run(app, moderation.decide, moderator, "answer", first.id, "hide")
+    assert ratings(app, question) == (0, 0)  # a hidden answer's ratings count for nothing
+    run(app, moderation.decide, moderator, "answer", first.id, "restore")
+    assert ratings(app, question) == (3, 0)
+    run(app, qa.accept_answer, asker, second.id)
+    assert ratings(app, question) == (0, 0)
     assert no_drift(app)
 
 
