@@ -4,6 +4,7 @@ A short-lived cache (FORUM_INSIGHTS_CACHE_SECONDS) holds each period's figures: 
 FORUM_REDIS_URL is set, so every worker shares it, otherwise in this process."""
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, time as clock, timedelta, timezone
 
@@ -103,6 +104,7 @@ def dashboard(period: Period, *, public: bool = False) -> dict:
         for_reports()
         now = utcnow()
         scope = period.scope(now)
+        points = alongside(pain_points, scope, with_links=not public)  # the costliest half, on its own connection
         run = painpoints.last_run()
         return {
             "period": {"from": period.first.isoformat(), "to": period.last.isoformat(),
@@ -113,11 +115,32 @@ def dashboard(period: Period, *, public: bool = False) -> dict:
             "trending_agencies": figures.trending_agencies(scope) if period.agency is None else [],
             "agencies": figures.agency_table(scope, now),
             **suggestion_tables(scope),
-            "pain_points": pain_points(scope, with_links=not public),
+            "pain_points": points.result(),
             "pain_points_computed_at": f"{run.finished_at:%Y-%m-%d %H:%M}" if run else None,
             "pain_points_window_days": painpoints.WINDOW_DAYS,
         }
     return cached(f"insights:{'public' if public else 'staff'}:{period.key()}", compute)
+
+
+_beside = ThreadPoolExecutor(max_workers=4, thread_name_prefix="insights")
+
+
+def alongside(fn, *args, **kwargs) -> Future:
+    """fn(*args, **kwargs), started on a database connection of its own while the caller goes on
+    with its own queries (PostgreSQL: the two run on two cores, and the page waits for the slower
+    half rather than for both). With SQLite, one file that one process reads at a time, it simply
+    runs now. Both halves only read; each has its own transaction."""
+    if db.session.get_bind().dialect.name != "postgresql":
+        done: Future = Future()
+        done.set_result(fn(*args, **kwargs))
+        return done
+    app = current_app._get_current_object()
+
+    def job():
+        with app.app_context():  # its own session, connection and transaction, closed at the end
+            for_reports()
+            return fn(*args, **kwargs)
+    return _beside.submit(job)
 
 
 def for_reports() -> None:
@@ -129,7 +152,8 @@ def for_reports() -> None:
     so prefers reading every wide question row to reading the narrow covering index). Nothing is
     written."""
     if db.session.get_bind().dialect.name == "postgresql":
-        for setting in ("jit = off", f"work_mem = '{REPORT_WORK_MEM}'", "random_page_cost = 1.1"):
+        for setting in ("jit = off", f"work_mem = '{REPORT_WORK_MEM}'", "random_page_cost = 1.1",
+                        "max_parallel_workers_per_gather = 0"):
             db.session.execute(text(f"SET LOCAL {setting}"))
 
 

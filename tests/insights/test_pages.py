@@ -223,6 +223,22 @@ def test_dashboard_queries_do_not_grow_with_the_data(app, policy_client, agency)
     assert count("/insights") == small
 
 
+def test_pain_points_are_counted_on_a_connection_of_their_own_on_postgresql(app, policy_client, agency):
+    """The dashboard's two halves (pain points, the other figures) run at once on PostgreSQL; on
+    SQLite, one after the other on one connection."""
+    from sqlalchemy import event
+    with app.app_context():
+        engine, dialect = db.engine, db.engine.dialect.name
+    connections = set()
+    listener = lambda conn, *args: connections.add(id(conn.connection.dbapi_connection))  # noqa: E731
+    event.listen(engine, "before_cursor_execute", listener)
+    try:
+        assert policy_client.get("/insights").status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
+    assert len(connections) == (2 if dialect == "postgresql" else 1)
+
+
 def test_the_refresh_time_is_shown_once_in_utc(app, policy_client, client):
     with app.app_context():
         painpoints.refresh()
