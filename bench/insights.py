@@ -13,7 +13,8 @@ dropped and recreated from the migrations) and fills it with SQL generate_series
     question votes, and official answers for about a third of answered agency questions;
   - suggestions (default one per 20 questions) from the demo suggestions, varied the same way,
     with statuses, agency responses, 0 to 40 supporters each and links to questions of their tag.
-Then it times:
+It ends with VACUUM ANALYZE, as autovacuum would after a bulk load (statistics, and the visibility
+map the index-only scans need). Then it times:
   - the dashboard page (GET /insights as a policy user) with the cache off: cold figures;
   - the same with the cache on (FORUM_INSIGHTS_CACHE_SECONDS=60; Redis when FORUM_REDIS_URL is set);
   - `insights refresh` (pain points).

@@ -149,8 +149,9 @@ def for_reports() -> None:
     takes longer than running them), with room to sort and hash in memory (the default 4 MB
     sends the medians' sorts to disk), and knowing that an index page read at random costs about
     what a page read in order does when both are cached (the default assumes spinning disks and
-    so prefers reading every wide question row to reading the narrow covering index). Nothing is
-    written."""
+    so prefers reading every wide question row to reading the narrow covering index), and
+    without parallel workers (the dashboard already runs its two halves at once: `alongside`).
+    Nothing is written."""
     if db.session.get_bind().dialect.name == "postgresql":
         for setting in ("jit = off", f"work_mem = '{REPORT_WORK_MEM}'", "random_page_cost = 1.1",
                         "max_parallel_workers_per_gather = 0"):
