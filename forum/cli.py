@@ -83,12 +83,12 @@ def seed_demo(if_empty: bool, seed: int) -> None:
 @forum_cli.command("check")
 @click.option("--fix", is_flag=True, help="Correct the counters that drifted.")
 def check(fix: bool) -> None:
-    """Recompute every counter (votes, answers, "me too", ratings, tags, reputation) and report drift."""
+    """Recompute every counter (votes, answers, "me too", ratings, tags, reputation, questions' waits and ratings) and report drift."""
     from .qa.check import find_drift, fix_drift
 
     drift = find_drift()
     for d in drift:
-        click.echo(f"{d.table} {d.row_id}: {d.column} is {d.stored}, should be {d.expected}")
+        click.echo(f"{d.table} {d.row_id}: {d.column} is {_shown(d.stored)}, should be {_shown(d.expected)}")
     if not drift:
         click.echo("All counters match the rows they count.")
         return
@@ -96,6 +96,10 @@ def check(fix: bool) -> None:
         click.echo(f"Fixed {fix_drift()} rows.")
     else:
         raise click.ClickException(f"{len(drift)} counters drifted; run with --fix to correct them.")
+
+
+def _shown(value) -> str:
+    return "empty" if value is None else str(value)
 
 
 insights_cli = AppGroup("insights", help="Pain points and trends.")

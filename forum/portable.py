@@ -27,6 +27,14 @@ class day_of(FunctionElement):  # noqa: N801
     name = "day_of"
 
 
+class calendar_day(FunctionElement):  # noqa: N801
+    """calendar_day(timestamp): the UTC calendar day, to group by (a date on PostgreSQL, 'YYYY-MM-DD'
+    on SQLite): grouping by it and formatting each group with day_of formats each day once."""
+
+    inherit_cache = True
+    name = "calendar_day"
+
+
 @compiles(seconds_between)
 def _seconds_sqlite(element, compiler, **kw):
     start, end = (compiler.process(c, **kw) for c in element.clauses)
@@ -50,3 +58,15 @@ def _day_sqlite(element, compiler, **kw):
 def _day_postgresql(element, compiler, **kw):
     (value,) = (compiler.process(c, **kw) for c in element.clauses)
     return f"to_char({value}, 'YYYY-MM-DD')"
+
+
+@compiles(calendar_day)
+def _calendar_day_sqlite(element, compiler, **kw):
+    (value,) = (compiler.process(c, **kw) for c in element.clauses)
+    return f"date({value})"
+
+
+@compiles(calendar_day, "postgresql")
+def _calendar_day_postgresql(element, compiler, **kw):
+    (value,) = (compiler.process(c, **kw) for c in element.clauses)
+    return f"CAST({value} AS DATE)"

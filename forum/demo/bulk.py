@@ -17,6 +17,7 @@ from sqlalchemy import func, insert, select, text, update
 from .. import content as text_content
 from ..accounts.models import User
 from ..extensions import db
+from ..qa import outcome
 from ..qa.models import Answer, AnswerVote, HelpfulVote, MeToo, Question, QuestionVote, Revision
 from ..qa.service import ACCEPTED_POINTS, POINTS
 from ..tags.models import QuestionTag, Tag
@@ -117,7 +118,7 @@ def load_questions(rng: random.Random, n: int, *, user_ids: list[int], agency_id
                 tag_ids[name] = db.session.execute(insert(Tag).values(
                     name=name, description="", question_count=0, created_at=now).returning(Tag.id)).scalar_one()
             tag_counts[name] += 1
-            batches.add(QuestionTag, dict(question_id=question_id, tag_id=tag_ids[name]))
+            batches.add(QuestionTag, dict(question_id=question_id, tag_id=tag_ids[name], question_created_at=asked_at))
         for voter, value in q_votes:
             batches.add(QuestionVote, dict(id=row_id(QuestionVote), user_id=voter, question_id=question_id,
                                            value=value, created_at=asked_at))
@@ -153,6 +154,8 @@ def load_questions(rng: random.Random, n: int, *, user_ids: list[int], agency_id
     batches.flush()
     if acceptances:
         db.session.execute(update(Question), acceptances)  # bulk UPDATE by primary key
+    if created_ids:  # what each question's answers came to, from the rows just inserted (forum/qa/outcome.py)
+        db.session.execute(update(Question).where(Question.id >= created_ids[0]).values(**outcome.expected()))
     for name, count in tag_counts.items():
         db.session.execute(Tag.__table__.update().where(Tag.id == tag_ids[name])
                            .values(question_count=Tag.question_count + count))

@@ -1,26 +1,28 @@
 """The dashboard's numbers, each computed in SQL (identical on SQLite and PostgreSQL).
 
-Per-agency service figures live in FIGURES: one function each, taking the scope and returning
-{agency_id or ALL: value}. Figures that need other features (official answers, suggestions)
-are added later as one more function here, registered with @figure."""
+Per-agency service figures live in FIGURES: those on questions are counted together by
+`_service_rows`; the others are one function each, taking the scope and returning
+{agency_id or ALL: value}, registered with @figure (forum/insights/responses.py)."""
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, case, exists, func, literal_column, null, or_, select, union_all
+from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
 from ..accounts.models import Agency
 from ..extensions import db
-from ..qa.models import Answer, Question
+from ..qa.models import STATES, Question
 from ..tags import trends
 from ..tags.models import QuestionTag, Tag
-from ..portable import day_of, seconds_between
+from ..portable import calendar_day, day_of
+from . import medians
+from .medians import ALL  # the key of the all-agencies row
 
-ALL = "all"  # the key of the all-agencies row
 UNANSWERED_AFTER = timedelta(days=7)
+NOT_PUBLIC = tuple(s for s in STATES if s != "public")
 
 
 @dataclass(frozen=True)
@@ -44,12 +46,12 @@ class Scope:
 
 
 # ── per-agency figures ───────────────────────────────────────────────────────
-# The figures on questions and their first answers come from ONE query (`_service_rows`): each
-# question appears twice, once under its agency and once under "all", so a single GROUP BY gives
-# every agency and the total, and the median is found with window functions (ROW_NUMBER and
-# COUNT over each group), which SQLite and PostgreSQL both support.
-# Figures that need other tables register a function with @figure: (scope, now) -> {key: value}.
-# That is where the official-answer and suggestion figures go when those features land.
+# The figures on questions come from ONE query over their own columns (`_service_rows`): each
+# question keeps its waits for a first answer and a first official answer and its accepted
+# answer's "did this help" counts (forum/qa/outcome.py), so no answer is read. Every agency and the
+# total, medians included, come from one grouped pass (forum/insights/medians.py).
+# Figures that need other tables register a function with @figure: (scope, now) -> {key: value};
+# figures counted by `_service_rows` itself are only listed (`listed`), to keep the columns' order.
 
 FIGURES: list[tuple[str, str, str]] = [  # (key, label, kind: 'count', 'share' 0..1 or 'duration' seconds)
     ("questions", "Questions asked", "count"),
@@ -68,44 +70,36 @@ def figure(key: str, label: str, kind: str):
     return register
 
 
+def listed(key: str, label: str, kind: str) -> None:
+    """A column of the table whose value `_service_rows` counts."""
+    FIGURES.append((key, label, kind))
+
+
+def _count_if(condition):
+    return case((condition, 1), else_=0)
+
+
 def _service_rows(scope: Scope, now: datetime) -> dict:
-    first = (select(Answer.question_id, func.min(Answer.created_at).label("first_at"))
-             .join(Question, Question.id == Answer.question_id)
-             .where(Answer.state == "public", *scope.where()).group_by(Answer.question_id).subquery("first_answer"))
-    # Satisfaction reads the accepted answer's "did this help" counters (kept exact by the services
-    # and verified by `flask forum check`), which saves a scan of every helpful vote.
-    accepted = aliased(Answer)
-    asked = (select(Question.agency_id.label("agency_id"), Question.created_at.label("created_at"),
-                    seconds_between(Question.created_at, first.c.first_at).label("wait"),
-                    func.coalesce(accepted.helpful_yes, 0).label("yes"), func.coalesce(accepted.helpful_no, 0).label("no"))
-             .outerjoin(first, first.c.question_id == Question.id)
-             .outerjoin(accepted, and_(accepted.id == Question.accepted_answer_id, accepted.state == "public"))
-             .where(*scope.where()).cte("asked"))
-    a = asked.c
-    per_agency = select(a.agency_id, a.created_at, a.wait, a.yes, a.no, literal_column("0").label("is_all"))
-    overall = select(null().label("agency_id"), a.created_at, a.wait, a.yes, a.no, literal_column("1").label("is_all"))
-    rows = union_all(per_agency, overall).subquery("both")
-    group = (rows.c.is_all, rows.c.agency_id)
-    ranked = select(rows, func.row_number().over(partition_by=group, order_by=(
-        case((rows.c.wait.is_(None), 1), else_=0), rows.c.wait)).label("rn"),
-        func.count(rows.c.wait).over(partition_by=group).label("n")).subquery("ranked")
-    r = ranked.c
-    middle = case((and_(r.wait.is_not(None), r.rn.in_([(r.n + 1) // 2, (r.n + 2) // 2])), r.wait))
-    old_enough = r.created_at <= now - UNANSWERED_AFTER
-    late = and_(old_enough, or_(r.wait.is_(None), r.wait > int(UNANSWERED_AFTER.total_seconds())))
-    statement = select(r.is_all, r.agency_id, func.count(), func.avg(middle),
-                       func.sum(case((late, 1), else_=0)), func.sum(case((old_enough, 1), else_=0)),
-                       func.sum(r.yes), func.sum(r.yes + r.no)).group_by(r.is_all, r.agency_id)
+    wait = Question.first_answer_seconds
+    old_enough = Question.created_at <= now - UNANSWERED_AFTER
+    late = and_(old_enough, or_(wait.is_(None), wait > int(UNANSWERED_AFTER.total_seconds())))
+    asked = (select(Question.agency_id, wait.label("wait"), _count_if(late).label("late"),
+                    _count_if(old_enough).label("old"), Question.accepted_helpful_yes.label("yes"),
+                    (Question.accepted_helpful_yes + Question.accepted_helpful_no).label("rated"),
+                    _count_if(Question.official_answer_seconds.is_not(None)).label("official"))
+             .where(*scope.where()).subquery("asked"))
     out: dict = {}
-    for is_all, agency_id, count, median, late_n, old_n, yes, rated in db.session.execute(statement):
-        out[ALL if int(is_all) else agency_id] = {
-            "questions": count, "median_first_answer": None if median is None else float(median),
-            "unanswered_7_days": trends.share(int(late_n or 0), int(old_n or 0)),
-            "satisfaction": trends.share(int(yes or 0), int(rated or 0))}
+    for key, g in medians.grouped(asked, "wait", ("late", "old", "yes", "rated", "official")).items():
+        out[key] = {
+            "questions": g["n"], "median_first_answer": g["median"],
+            "unanswered_7_days": trends.share(g["late"], g["old"]),
+            "satisfaction": trends.share(g["yes"], g["rated"]),
+            "share_with_official_answer": trends.share(g["official"], g["n"])}
     return out
 
 
-NO_QUESTIONS = {"questions": 0, "median_first_answer": None, "unanswered_7_days": None, "satisfaction": None}
+NO_QUESTIONS = {"questions": 0, "median_first_answer": None, "unanswered_7_days": None, "satisfaction": None,
+                "share_with_official_answer": None}
 
 
 def agency_table(scope: Scope, now: datetime) -> list[dict]:
@@ -137,34 +131,52 @@ def is_weekly(scope: Scope) -> bool:
 
 def volume(scope: Scope) -> list[dict]:
     """Questions per day (per week for periods over 9 weeks), every bucket present, zeros included."""
-    counts = dict(db.session.execute(select(day_of(Question.created_at).label("d"), func.count())
-                                     .where(*scope.where()).group_by("d")).all())
+    day = calendar_day(Question.created_at)
+    counts = dict(db.session.execute(select(day_of(day), func.count()).where(*scope.where()).group_by(day)).all())
     first, last = scope.start.date(), (scope.end - timedelta(microseconds=1)).date()
     return [{"start": d.isoformat(), "questions": n}
             for d, n in trends.buckets(counts, first, last, 7 if is_weekly(scope) else 1)]
 
-def _window_counts(column, scope: Scope, *joins) -> dict:
-    """{name: (recent, baseline)}: questions in the 7 days before scope.end and the 8 weeks before that."""
+
+def _windows(scope: Scope) -> tuple[datetime, datetime]:
+    """(recent_from, baseline_from): the 7 days before scope.end, and the 8 weeks before those."""
     recent_from = scope.end - timedelta(days=trends.RECENT_DAYS)
-    baseline_from = recent_from - timedelta(weeks=trends.BASELINE_WEEKS)
-    recent = case((Question.created_at >= recent_from, 1), else_=0)
-    statement = select(column, func.sum(recent), func.count()).select_from(Question)
-    for target, on in joins:
-        statement = statement.join(target, on)
-    windowed = Scope(baseline_from, scope.end, scope.agency_id, scope.tag_id)
-    rows = db.session.execute(statement.where(*windowed.where()).group_by(column)).all()
+    return recent_from, recent_from - timedelta(weeks=trends.BASELINE_WEEKS)
+
+
+def _counts(rows) -> dict:
     return {name: (int(r), int(total) - int(r)) for name, r, total in rows}
 
 
 def trending_tags(scope: Scope, limit: int = 10) -> list[dict]:
-    counts = _window_counts(Tag.name, scope, (QuestionTag, QuestionTag.question_id == Question.id),
-                            (Tag, Tag.id == QuestionTag.tag_id))
-    return [_trend_row(t) for t in trends.trending(counts, limit=limit)]
+    """Counted from question_tag alone, by its copy of each question's creation time: only public
+    questions have tag rows (forum/moderation/states.py), and the anti-join keeps it so if one
+    ever did not; the questions themselves are joined only to filter by agency or tag."""
+    recent_from, baseline_from = _windows(scope)
+    qt = QuestionTag
+    gone = aliased(Question)
+    away = select(gone.id).where(gone.id == qt.question_id, gone.state.in_(NOT_PUBLIC))
+    counted = select(qt.tag_id, func.sum(case((qt.question_created_at >= recent_from, 1), else_=0)).label("recent"),
+                     func.count().label("total")).where(
+        qt.question_created_at >= baseline_from, qt.question_created_at < scope.end, ~away.exists())
+    if scope.agency_id is not None or scope.tag_id is not None:
+        windowed = Scope(baseline_from, scope.end, scope.agency_id, scope.tag_id)
+        counted = counted.join(Question, Question.id == qt.question_id).where(*windowed.where())
+    counted = counted.group_by(qt.tag_id).subquery("counted")
+    rows = db.session.execute(select(Tag.name, counted.c.recent, counted.c.total)
+                              .join(counted, counted.c.tag_id == Tag.id))
+    return [_trend_row(t) for t in trends.trending(_counts(rows), limit=limit)]
 
 
 def trending_agencies(scope: Scope, limit: int = 10) -> list[dict]:
-    counts = _window_counts(Agency.name, scope, (Agency, Agency.id == Question.agency_id))
-    return [_trend_row(t) for t in trends.trending(counts, limit=limit)]
+    recent_from, baseline_from = _windows(scope)
+    windowed = Scope(baseline_from, scope.end, scope.agency_id, scope.tag_id)
+    counted = (select(Question.agency_id, func.sum(case((Question.created_at >= recent_from, 1), else_=0)).label("recent"),
+                      func.count().label("total")).where(*windowed.where(), Question.agency_id.is_not(None))
+               .group_by(Question.agency_id).subquery("counted"))
+    rows = db.session.execute(select(Agency.name, counted.c.recent, counted.c.total)
+                              .join(counted, counted.c.agency_id == Agency.id))
+    return [_trend_row(t) for t in trends.trending(_counts(rows), limit=limit)]
 
 
 def _trend_row(t: trends.Trend) -> dict:

@@ -4,7 +4,8 @@ A refresh stores which questions and suggestions form each pain point; the pages
 the members that are public now and posted in the period (of the chosen agency, with the
 chosen tag), the distinct citizens affected, the posts, the agencies, whether an answer
 exists and the growth. So every filter of the page applies to pain points too, and a post
-hidden since the refresh drops out at once. Two aggregate queries, whatever the data."""
+hidden since the refresh drops out at once. At most four aggregate queries, whatever the data:
+bounds from counters, distinct people for the points that can rank (once or twice), their posts."""
 from __future__ import annotations
 
 from collections import Counter
@@ -14,7 +15,7 @@ from datetime import timedelta
 from sqlalchemy import and_, case, func, literal_column, select, union_all
 
 from ..extensions import db
-from ..qa.models import Answer, MeToo, Question
+from ..qa.models import MeToo, Question
 from ..suggestions.models import QuestionSuggestionLink, Suggestion, SuggestionSupport
 from ..tags import trends
 from .figures import Scope
@@ -51,51 +52,77 @@ def _suggestions_in(scope: Scope) -> list:
     return [Suggestion.status != "duplicate", *suggestion_where(scope)]
 
 
-def _citizens(scope: Scope, recent_from) -> dict[int, tuple[int, int, int]]:
-    """{pain point id: (rank, citizens, of whom first affected in the recent window)}: the
-    authors of its posts in scope and the people who joined them ("me too", supports of member
-    suggestions and of suggestions linked to member questions) before the period's end."""
-    pq = (select(PainPointQuestion.pain_point_id.label("pp"), Question.id.label("post_id"),
-                 Question.author_id.label("user_id"), Question.created_at.label("at"))
-          .join(Question, Question.id == PainPointQuestion.question_id).where(*scope.where()).cte("pq"))
-    ps = (select(PainPointSuggestion.pain_point_id.label("pp"), Suggestion.id.label("post_id"),
-                 Suggestion.author_id.label("user_id"), Suggestion.created_at.label("at"))
-          .join(Suggestion, Suggestion.id == PainPointSuggestion.suggestion_id).where(*_suggestions_in(scope))
-          .cte("ps"))
+def _bounds(scope: Scope) -> dict[int, tuple[int, int, int]]:
+    """{pain point id: (rank, posts in scope, most citizens it can have)}: one cheap query.
+
+    The most is the number of people rows `_citizens` could count, read from the counters the
+    services keep exact (me_too_count, support_count, checked by `flask forum check`): each
+    question's asker and "me too"s, the supports of suggestions linked to it, each suggestion's
+    author and supports. Distinct people are never more than that."""
+    in_scope = (Question, Question.id == PainPointQuestion.question_id)
+    questions = (select(PainPointQuestion.pain_point_id.label("pp"), literal_column("1").label("posts"),
+                        (Question.me_too_count + 1).label("most"))
+                 .join(*in_scope).where(*scope.where()))
+    linked = (select(PainPointQuestion.pain_point_id, literal_column("0"), Suggestion.support_count)
+              .join(*in_scope).join(QuestionSuggestionLink, QuestionSuggestionLink.question_id == Question.id)
+              .join(Suggestion, Suggestion.id == QuestionSuggestionLink.suggestion_id).where(*scope.where()))
+    own = (select(PainPointSuggestion.pain_point_id, literal_column("1"), Suggestion.support_count + 1)
+           .join(Suggestion, Suggestion.id == PainPointSuggestion.suggestion_id).where(*_suggestions_in(scope)))
+    rows = union_all(questions, linked, own).subquery("bounds")
+    totals = (select(rows.c.pp, func.sum(rows.c.posts).label("posts"), func.sum(rows.c.most).label("most"))
+              .group_by(rows.c.pp).subquery("totals"))
+    statement = select(totals.c.pp, PainPoint.rank, totals.c.posts, totals.c.most).join(
+        PainPoint, PainPoint.id == totals.c.pp)
+    return {pp: (rank, int(posts), int(most)) for pp, rank, posts, most in db.session.execute(statement)}
+
+
+def _citizens(scope: Scope, recent_from, ids: list[int]) -> dict[int, tuple[int, int]]:
+    """{pain point id: (citizens, of whom first affected in the recent window)} for the pain
+    points `ids`: the authors of their posts in scope and the people who joined them ("me too",
+    supports of member suggestions and of suggestions linked to member questions) before the
+    period's end. Joins written out per kind of person, so each reads only its points' rows."""
+    def questions(*columns):
+        return (select(PainPointQuestion.pain_point_id.label("pp"), *columns)
+                .join(Question, Question.id == PainPointQuestion.question_id)
+                .where(PainPointQuestion.pain_point_id.in_(ids), *scope.where()))
+
+    def suggestions(*columns):
+        return (select(PainPointSuggestion.pain_point_id.label("pp"), *columns)
+                .join(Suggestion, Suggestion.id == PainPointSuggestion.suggestion_id)
+                .where(PainPointSuggestion.pain_point_id.in_(ids), *_suggestions_in(scope)))
+
     support = SuggestionSupport
     people = union_all(
-        select(pq.c.pp, pq.c.user_id, pq.c.at),
-        select(pq.c.pp, MeToo.user_id, MeToo.created_at).join(MeToo, MeToo.question_id == pq.c.post_id),
-        select(pq.c.pp, support.user_id, support.created_at)
-        .join(QuestionSuggestionLink, QuestionSuggestionLink.question_id == pq.c.post_id)
+        questions(Question.author_id.label("user_id"), Question.created_at.label("at")),
+        questions(MeToo.user_id, MeToo.created_at).join(MeToo, MeToo.question_id == Question.id),
+        questions(support.user_id, support.created_at)
+        .join(QuestionSuggestionLink, QuestionSuggestionLink.question_id == Question.id)
         .join(support, support.suggestion_id == QuestionSuggestionLink.suggestion_id),
-        select(ps.c.pp, ps.c.user_id, ps.c.at),
-        select(ps.c.pp, support.user_id, support.created_at).join(support, support.suggestion_id == ps.c.post_id),
+        suggestions(Suggestion.author_id, Suggestion.created_at),
+        suggestions(support.user_id, support.created_at).join(support, support.suggestion_id == Suggestion.id),
     ).subquery("people")
     first = (select(people.c.pp, people.c.user_id, func.min(people.c.at).label("first_at"))
              .where(people.c.at < scope.end).group_by(people.c.pp, people.c.user_id).subquery("first"))
-    statement = (select(first.c.pp, PainPoint.rank, func.count(),
-                        func.sum(case((first.c.first_at >= recent_from, 1), else_=0)))
-                 .join(PainPoint, PainPoint.id == first.c.pp).group_by(first.c.pp, PainPoint.rank))
-    return {pp: (rank, int(n), int(recent or 0)) for pp, rank, n, recent in db.session.execute(statement)}
+    statement = (select(first.c.pp, func.count(), func.sum(case((first.c.first_at >= recent_from, 1), else_=0)))
+                 .group_by(first.c.pp))
+    return {pp: (int(n), int(recent or 0)) for pp, n, recent in db.session.execute(statement)}
 
 
 def _posts(scope: Scope, recent_from, baseline_from, points: dict[int, Counted]) -> None:
     """Adds to `points` their posts in scope per agency, answers, and the posts of the recent and
     baseline windows (which may reach before the period, as trends do)."""
     wide = Scope(min(scope.start, baseline_from), scope.end, scope.agency_id, scope.tag_id)
-    # IN (a hashed list), not a correlated EXISTS: PostgreSQL then plans it as one pass over answers.
-    official = Question.id.in_(select(Answer.question_id).where(
-        Answer.state == "public", Answer.official_agency_id.is_not(None), Answer.official_at.is_not(None)))
+    ids = list(points)
     questions = (select(PainPointQuestion.pain_point_id.label("pp"), Question.agency_id.label("agency_id"),
                         Question.created_at.label("at"), literal_column("1").label("is_question"),
                         case((Question.accepted_answer_id.is_not(None), 1), else_=0).label("accepted"),
-                        case((official, 1), else_=0).label("official"))
-                 .join(Question, Question.id == PainPointQuestion.question_id).where(*wide.where()))
+                        case((Question.official_answer_seconds.is_not(None), 1), else_=0).label("official"))
+                 .join(Question, Question.id == PainPointQuestion.question_id)
+                 .where(PainPointQuestion.pain_point_id.in_(ids), *wide.where()))
     suggestions = (select(PainPointSuggestion.pain_point_id, Suggestion.agency_id, Suggestion.created_at,
                           literal_column("0"), literal_column("0"), literal_column("0"))
                    .join(Suggestion, Suggestion.id == PainPointSuggestion.suggestion_id)
-                   .where(*_suggestions_in(wide)))
+                   .where(PainPointSuggestion.pain_point_id.in_(ids), *_suggestions_in(wide)))
     p = union_all(questions, suggestions).subquery("posts")
     period = p.c.at >= scope.start
 
@@ -107,9 +134,7 @@ def _posts(scope: Scope, recent_from, baseline_from, points: dict[int, Counted])
                        count(and_(period, p.c.official == 1)), count(p.c.at >= recent_from),
                        count(and_(p.c.at >= baseline_from, p.c.at < recent_from))).group_by(p.c.pp, p.c.agency_id)
     for pp, agency_id, *numbers in db.session.execute(statement):
-        point = points.get(pp)
-        if point is None:
-            continue
+        point = points[pp]
         questions_n, suggestions_n, accepted, answered, recent, baseline = (int(n or 0) for n in numbers)
         point.questions += questions_n
         point.suggestions += suggestions_n
@@ -120,15 +145,39 @@ def _posts(scope: Scope, recent_from, baseline_from, points: dict[int, Counted])
         if agency_id is not None and questions_n + suggestions_n:
             point.agencies[agency_id] += questions_n + suggestions_n
 
-def counted(scope: Scope) -> list[Counted]:
+
+def counted(scope: Scope, limit: int | None = None) -> list[Counted]:
     """The stored pain points with at least MIN_CITIZENS citizens and MIN_POSTS posts in scope,
-    by citizens affected, then growth, then the refresh's order."""
+    by citizens affected, then growth, then the refresh's order (the first `limit` of them).
+
+    Counting distinct people is the costly part, so with a `limit` it is done for the few points
+    that can still rank: first for the `limit` with the highest bounds (`_bounds`), then for those
+    whose bound reaches the `limit`-th count found; a point whose bound is below it cannot rank.
+    At most two counting queries, and exactly the figures of counting every point."""
     recent_from = scope.end - timedelta(days=trends.RECENT_DAYS)
     baseline_from = recent_from - timedelta(weeks=trends.BASELINE_WEEKS)
-    points = {pp: Counted(pp, rank, n, recent) for pp, (rank, n, recent) in _citizens(scope, recent_from).items()
-              if n >= MIN_CITIZENS}
+    bounds = _bounds(scope)
+    candidates = sorted((pp for pp, (_, posts, most) in bounds.items() if posts >= MIN_POSTS and most >= MIN_CITIZENS),
+                        key=lambda pp: (-bounds[pp][2], bounds[pp][0]))
+    if not candidates:
+        return []
+    first = candidates if limit is None else candidates[:limit]
+    found = _citizens(scope, recent_from, first)
+    if limit is not None:
+        bar = _nth_citizens(found, limit)
+        rest = [pp for pp in candidates[limit:] if bounds[pp][2] >= bar]
+        if rest:
+            found.update(_citizens(scope, recent_from, rest))
+        bar = _nth_citizens(found, limit)  # ties at the bar are decided by growth: they are counted too
+        found = {pp: c for pp, c in found.items() if c[0] >= bar}
+    points = {pp: Counted(pp, bounds[pp][0], n, recent) for pp, (n, recent) in found.items() if n >= MIN_CITIZENS}
     if points:
         _posts(scope, recent_from, baseline_from, points)
     kept = [p for p in points.values() if p.questions + p.suggestions >= MIN_POSTS]
-    return sorted(kept, key=lambda p: (-p.citizens, -p.growth, p.rank))
+    return sorted(kept, key=lambda p: (-p.citizens, -p.growth, p.rank))[:limit]
 
+
+def _nth_citizens(found: dict[int, tuple[int, int]], n: int) -> int:
+    """The n-th largest count of citizens among those that qualify (MIN_CITIZENS when fewer do)."""
+    counts = sorted((c for c, _ in found.values() if c >= MIN_CITIZENS), reverse=True)
+    return counts[n - 1] if len(counts) >= n else MIN_CITIZENS

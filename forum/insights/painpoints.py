@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, insert, select
+from sqlalchemy import text as sql
 
 from ..extensions import db, utcnow
 from ..qa.models import MeToo, Question
@@ -144,6 +145,11 @@ def refresh(now: datetime | None = None, progress: Callable[[int], None] | None 
             db.session.execute(model.__table__.insert(), links[kind])
     db.session.add(InsightsRun(started_at=started, finished_at=utcnow(), questions=len(rows), pain_points=len(found)))
     db.session.commit()
+    if db.session.get_bind().dialect.name == "postgresql":
+        # Every row was replaced (new ids): the planner's statistics of these tables now describe
+        # none of them, and the pages' queries would be planned for a handful of rows.
+        db.session.execute(sql("ANALYZE pain_point, pain_point_question, pain_point_suggestion"))
+        db.session.commit()
     return len(found)
 
 

@@ -1,78 +1,47 @@
 """Figures on how agencies respond: official answers to questions and responses to suggestions.
 
 Registered with @figure, so they join the per-agency table, its exports and the public page.
-Each is one SQL query; medians use the same window-function method as figures._service_rows
-(ROW_NUMBER and COUNT per group, the average of the one or two middle rows), so SQLite and
-PostgreSQL agree to the second."""
+Each is one SQL query; medians come from forum/insights/medians.py, like figures._service_rows,
+so SQLite and PostgreSQL agree to the second."""
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import and_, case, exists, func, literal_column, null, select, union_all
-from sqlalchemy.orm import aliased
+from sqlalchemy import exists, func, select
 
 from moderation.workflow import SUGGESTION_STATUSES
 
-from ..qa.models import Answer, Question
 from ..extensions import db
+from ..qa import outcome
+from ..qa.models import Answer, Question
 from ..suggestions.models import Suggestion, SuggestionTag
 from ..tags import trends
-from .figures import ALL, Scope, figure
 from ..portable import seconds_between
+from . import medians
+from .figures import ALL, Scope, figure, listed
 
 
-def medians(values) -> dict:
-    """{agency id or ALL: median} of a selectable with columns (agency_id, value, counts_in_all).
-
-    Every row counts for its agency; rows with counts_in_all = 1 also count for ALL (so one
-    question answered by two agencies is one wait in the overall median, not two)."""
-    v = values.subquery("vals")
-    per_agency = select(v.c.agency_id, v.c.value, literal_column("0").label("is_all"))
-    overall = select(null().label("agency_id"), v.c.value, literal_column("1").label("is_all")).where(
-        v.c.counts_in_all == 1)
-    rows = union_all(per_agency, overall).subquery("both")
-    group = (rows.c.is_all, rows.c.agency_id)
-    ranked = select(rows, func.row_number().over(partition_by=group, order_by=rows.c.value).label("rn"),
-                    func.count().over(partition_by=group).label("n")).subquery("ranked")
-    r = ranked.c
-    middle = case((r.rn.in_([(r.n + 1) // 2, (r.n + 2) // 2]), r.value))
-    statement = select(r.is_all, r.agency_id, func.avg(middle)).group_by(r.is_all, r.agency_id)
-    return {ALL if int(is_all) else agency_id: float(median)
-            for is_all, agency_id, median in db.session.execute(statement) if median is not None}
-
-
-def _official(answer=Answer):
-    return and_(answer.state == "public", answer.official_agency_id.is_not(None), answer.official_at.is_not(None))
+def _medians(rows, overall=None) -> dict:
+    """{agency id or ALL: median of rows' `value`} (forum/insights/medians.py), where there is one."""
+    return {key: g["median"] for key, g in medians.grouped(rows, "value", overall=overall).items()
+            if g["median"] is not None}
 
 
 @figure("median_official_answer", "Median time to official answer", "duration")
 def median_official_answer(scope: Scope, now: datetime) -> dict:
     """Per answering agency: question to that agency's official answer. Overall: question to its
-    first official answer, whichever agency gave it."""
-    wait = seconds_between(Question.created_at, Answer.official_at)
-    first = aliased(Answer)
-    earliest = ~exists().where(first.question_id == Answer.question_id, _official(first),
-                               (first.official_at < Answer.official_at)
-                               | ((first.official_at == Answer.official_at) & (first.id < Answer.id)))
-    values = (select(Answer.official_agency_id.label("agency_id"), wait.label("value"),
-                     case((earliest, 1), else_=0).label("counts_in_all"))
-              .join(Question, Question.id == Answer.question_id).where(_official(), *scope.where()))
-    return medians(values)
+    first official answer, whichever agency gave it (kept on the question: forum/qa/outcome.py), so
+    a question answered by two agencies is one wait in the overall median, not two."""
+    per_agency = (select(Answer.official_agency_id.label("agency_id"),
+                         seconds_between(Question.created_at, Answer.official_at).label("value"))
+                  .join(Question, Question.id == Answer.question_id).where(outcome.is_official(), *scope.where()))
+    overall = select(Question.official_answer_seconds.label("value")).where(
+        Question.official_answer_seconds.is_not(None), *scope.where())
+    return _medians(per_agency.subquery("official"), overall.subquery("first_official"))
 
 
-@figure("share_with_official_answer", "Questions with an official answer", "share")
-def share_with_official_answer(scope: Scope, now: datetime) -> dict:
-    """Per agency asked (the question's agency): share of its questions with an official answer."""
-    answered = case((exists().where(Answer.question_id == Question.id, _official()), 1), else_=0)
-    statement = (select(Question.agency_id, func.count(), func.sum(answered)).where(*scope.where())
-                 .group_by(Question.agency_id))
-    out, total, with_official = {}, 0, 0
-    for agency_id, count, yes in db.session.execute(statement):
-        out[agency_id] = trends.share(int(yes or 0), int(count))
-        total, with_official = total + int(count), with_official + int(yes or 0)
-    if total:
-        out[ALL] = trends.share(with_official, total)
-    return out
+# Per agency asked (the question's agency): counted with the other question figures.
+listed("share_with_official_answer", "Questions with an official answer", "share")
 
 
 def suggestion_where(scope: Scope) -> list:
@@ -89,10 +58,9 @@ def suggestion_where(scope: Scope) -> list:
 @figure("median_agency_response", "Median time to agency response (suggestions)", "duration")
 def median_agency_response(scope: Scope, now: datetime) -> dict:
     values = select(Suggestion.agency_id.label("agency_id"),
-                    seconds_between(Suggestion.created_at, Suggestion.first_response_at).label("value"),
-                    literal_column("1").label("counts_in_all")).where(
+                    seconds_between(Suggestion.created_at, Suggestion.first_response_at).label("value")).where(
         Suggestion.first_response_at.is_not(None), *suggestion_where(scope))
-    return medians(values)
+    return _medians(values.subquery("responded"))
 
 
 def suggestions_by_status(scope: Scope) -> dict:

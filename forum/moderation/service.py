@@ -21,6 +21,7 @@ from ..accounts.models import Agency, User
 from ..errors import Conflict, InvalidInput, NotFound
 from ..extensions import db, utcnow
 from ..permissions import require
+from ..qa import outcome
 from ..qa.models import Answer, Question, Revision
 from ..sql import insert_if_absent
 from ..suggestions.models import Suggestion, SuggestionRevision
@@ -323,6 +324,7 @@ def mark_official(moderator: User, answer_id: int) -> None:
     if not done.rowcount:
         db.session.rollback()
         raise Conflict(ALREADY_HANDLED)
+    outcome.refresh(question.id)
     audit.record(moderator, "mark_official", "answer", answer.id, details=f"agency {moderator.agency_id}")
     db.session.commit()
 
@@ -343,6 +345,7 @@ def unmark_official(actor: User, answer_id: int, reason: str = "") -> None:
     if not done.rowcount:
         db.session.rollback()
         raise Conflict("This answer is not an official answer (any more): " + ALREADY_HANDLED)
+    outcome.refresh(answer.question_id)
     audit.record(actor, "unmark_official", "answer", answer_id, reason=reason, details=f"{agency.name}")
     db.session.commit()
 

@@ -1,8 +1,9 @@
 """Moving a post (question, answer or suggestion) between public, held, hidden and deleted,
 with its counters kept exact.
 
-answer_count counts public answers and tag counts count public questions (forum/qa/check.py),
-so every change of state that crosses "public" adjusts them here, in the same transaction
+answer_count counts public answers, a question's waits and ratings follow its public answers
+(forum/qa/outcome.py) and tag counts count public questions (forum/qa/check.py), so every change
+of state that crosses "public" adjusts them here, in the same transaction
 (suggestions have no such counter: lists simply show the public ones).
 The UPDATE is guarded on the states it may leave, so of two moderators acting at once only
 one changes the post: the other gets False and says "already handled".
@@ -13,6 +14,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from ..extensions import db
+from ..qa import outcome
 from ..qa.models import Answer, Question
 from ..sql import bump
 from ..tags import service as tags
@@ -32,6 +34,7 @@ def set_state(post, to_state: str, from_states: tuple[str, ...]) -> bool:
         delta = 1 if now_public else -1
         if model is Answer:
             bump(Question, post.question_id, answer_count=delta)
+            outcome.refresh(post.question_id)
         elif model is Question:
             names = (db.session.scalar(select(Question.tag_names).where(Question.id == post.id)) or "").split()
             if now_public:

@@ -1,5 +1,5 @@
-"""`flask forum check`: recompute every denormalised counter from the rows it counts,
-report any drift, and (with --fix) correct it."""
+"""`flask forum check`: recompute every denormalised counter (and each question's waits and
+ratings) from the rows it counts, report any drift, and (with --fix) correct it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,6 +11,7 @@ from ..accounts.models import User
 from ..suggestions.check import expected_columns as suggestion_columns
 from ..extensions import db
 from ..tags.models import QuestionTag, Tag
+from . import outcome
 from .models import Answer, AnswerVote, HelpfulVote, MeToo, Question, QuestionVote
 from .service import ACCEPTED_POINTS, POINTS
 
@@ -20,8 +21,8 @@ class Drift:
     table: str
     row_id: int
     column: str
-    stored: int
-    expected: int
+    stored: int | None  # None: a wait not (or no longer) reached
+    expected: int | None
 
 
 def _scalar(statement) -> ColumnElement:
@@ -57,14 +58,17 @@ def _expected_columns():
         (User, User.reputation, _points(QuestionVote, Question, "question_id", "question")
          + _points(AnswerVote, Answer, "answer_id", "answer") + accepted),
         *suggestion_columns(),
+        *((Question, getattr(Question, name), value) for name, value in outcome.expected().items()),
     ]
 
 
 def find_drift(limit: int = 1000) -> list[Drift]:
     drift: list[Drift] = []
     for model, column, expected in _expected_columns():
-        rows = db.session.execute(select(model.id, column, expected).where(column != expected).limit(limit)).all()
-        drift += [Drift(model.__tablename__, row_id, column.key, stored, int(want)) for row_id, stored, want in rows]
+        rows = db.session.execute(select(model.id, column, expected).where(column.is_distinct_from(expected))
+                                  .limit(limit)).all()
+        drift += [Drift(model.__tablename__, row_id, column.key, stored, None if want is None else int(want))
+                  for row_id, stored, want in rows]
     return drift
 
 
@@ -72,6 +76,7 @@ def fix_drift() -> int:
     """Set every counter to its recomputed value; returns the number of rows changed."""
     changed = 0
     for model, column, expected in _expected_columns():
-        changed += db.session.execute(update(model).where(column != expected).values({column.key: expected})).rowcount
+        changed += db.session.execute(update(model).where(column.is_distinct_from(expected))
+                                      .values({column.key: expected})).rowcount
     db.session.commit()
     return changed

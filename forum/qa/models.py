@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (Boolean, CheckConstraint, ColumnElement, ForeignKey, Index, Integer, SmallInteger, String, Text,
-                        UniqueConstraint, and_, select)
+                        UniqueConstraint, and_, select, text)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import Agency, User
@@ -44,7 +44,11 @@ class Question(QuestionFigures, db.Model):
         CheckConstraint(_STATE_CHECK, name="state_known"),
         CheckConstraint("answer_count >= 0 AND me_too_count >= 0", name="counts_not_negative"),
         Index("ix_question_state_activity", "state", "last_activity_at"),
-        Index("ix_question_state_created", "state", "created_at"),
+        # Newest first in lists; the insights figures read every column they need from it (PostgreSQL:
+        # an index-only scan of the period, instead of the wide rows with their bodies).
+        Index("ix_question_state_created", "state", "created_at", postgresql_include=[
+            "id", "agency_id", "author_id", "accepted_answer_id", "me_too_count", "first_answer_seconds",
+            "official_answer_seconds", "accepted_helpful_yes", "accepted_helpful_no"]),
         Index("ix_question_state_score", "state", "score"),
         Index("ix_question_state_me_too", "state", "me_too_count"),
         Index("ix_question_state_answers", "state", "answer_count", "created_at"),
@@ -67,6 +71,13 @@ class Question(QuestionFigures, db.Model):
     # Tag names in order, kept beside the join table so list pages need no extra query.
     tag_names: Mapped[str] = mapped_column(String(160), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Seconds from asking to the first public answer and to the first official answer (None: not
+    # yet), and the accepted answer's "did this help" counts: kept by forum/qa/outcome.py for the
+    # insights figures.
+    first_answer_seconds: Mapped[int | None] = mapped_column(Integer)
+    official_answer_seconds: Mapped[int | None] = mapped_column(Integer)
+    accepted_helpful_yes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    accepted_helpful_no: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Moderation: a locked question takes no new answers; a duplicate points at the original;
@@ -94,6 +105,9 @@ class Answer(db.Model):
         CheckConstraint(_STATE_CHECK, name="state_known"),
         CheckConstraint("helpful_yes >= 0 AND helpful_no >= 0", name="helpful_not_negative"),
         Index("ix_answer_question_score", "question_id", "score"),
+        # The official answers alone, with what the insights figures read of them.
+        Index("ix_answer_official", "official_agency_id", "question_id", postgresql_include=["official_at", "state"],
+              postgresql_where=text("official_agency_id IS NOT NULL"), sqlite_where=text("official_agency_id IS NOT NULL")),
         # At most one official answer per agency per question (NULLs never clash).
         UniqueConstraint("question_id", "official_agency_id"),
     )

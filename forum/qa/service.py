@@ -25,6 +25,7 @@ from ..permissions import require as _require
 from ..sql import bump, insert_if_absent
 from ..suggestions.models import Suggestion
 from ..tags import service as tags
+from . import outcome
 from .models import (Answer, AnswerVote, HelpfulVote, MeToo, Question, QuestionVote, Revision, answer_deletable,
                      question_deletable)
 
@@ -164,6 +165,7 @@ def post_answer(author: User, question_id: int, body: str) -> Answer:
     else:
         db.session.execute(update(Question).where(Question.id == question.id).values(
             answer_count=Question.answer_count + 1, last_activity_at=now))
+        outcome.refresh(question.id)
     db.session.commit()
     return answer
 
@@ -219,6 +221,7 @@ def edit_answer(editor: User, answer_id: int, body: str) -> Answer:
     db.session.flush()
     _hold_or_release(answer, "answer", personal_information(body))
     db.session.execute(update(Question).where(Question.id == answer.question_id).values(last_activity_at=now))
+    outcome.refresh(answer.question_id)  # a withdrawn official mark, or an answer now held
     db.session.commit()
     return answer
 
@@ -248,6 +251,7 @@ def delete_answer(user: User, answer_id: int) -> None:
         db.session.rollback()
         raise Conflict("This answer has votes or was accepted, so it can no longer be deleted. You can edit it instead.")
     bump(Question, answer.question_id, answer_count=-1)
+    outcome.refresh(answer.question_id)
     db.session.commit()
 
 
@@ -330,6 +334,7 @@ def accept_answer(user: User, answer_id: int, accept: bool = True) -> None:
             author_id = db.session.scalar(select(Answer.author_id).where(Answer.id == answer_id_))
             if author_id != question.author_id:  # accepting your own answer earns nothing
                 bump(User, author_id, reputation=points)
+    outcome.refresh(question.id)
     db.session.commit()
 
 
@@ -347,5 +352,6 @@ def rate_helpful(user: User, answer_id: int, helpful: bool) -> tuple[int, int]:
                             .values(helpful=helpful)).rowcount:
         sign = 1 if helpful else -1
         bump(Answer, answer.id, helpful_yes=sign, helpful_no=-sign)
+    outcome.refresh(question.id)
     db.session.commit()
     return tuple(db.session.execute(select(Answer.helpful_yes, Answer.helpful_no).where(Answer.id == answer.id)).one())

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import UTCDateTime, db, utcnow
@@ -23,10 +23,17 @@ class Tag(db.Model):
 
 
 class QuestionTag(db.Model):
+    """A public question's tag (a question that is held, hidden or deleted has none: tag counts
+    and trends count public questions)."""
+
     __tablename__ = "question_tag"
+    # Tag trends count a window of questions per tag from this index alone.
+    __table_args__ = (Index("ix_question_tag_created", "question_created_at", "tag_id", "question_id"),)
 
     question_id: Mapped[int] = mapped_column(ForeignKey("question.id", ondelete="CASCADE"), primary_key=True)
     tag_id: Mapped[int] = mapped_column(ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True, index=True)
+    # The question's creation time, copied: it never changes.
+    question_created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class TagSynonym(db.Model):

@@ -2,7 +2,7 @@
 synonyms (a synonym typed on a new post becomes its main tag), descriptions and merges."""
 from __future__ import annotations
 
-from sqlalchemy import and_, delete, func, select, update
+from sqlalchemy import and_, delete, func, insert, literal, select, update
 
 from moderation.types import Action
 
@@ -29,10 +29,15 @@ def ids_for(names: list[str]) -> list[int]:
 
 
 def attach(question_id: int, names: list[str]) -> None:
+    from ..qa.models import Question  # tags sit below qa: the join row copies the question's creation time
+
     if not names:
         return
     ids = _ids(names)
-    db.session.execute(QuestionTag.__table__.insert(), [{"question_id": question_id, "tag_id": i} for i in ids])
+    asked_at = select(Question.created_at).where(Question.id == question_id).scalar_subquery()
+    db.session.execute(insert(QuestionTag).from_select(
+        ["question_id", "tag_id", "question_created_at"],
+        select(literal(question_id), Tag.id, asked_at).where(Tag.id.in_(ids))))
     db.session.execute(update(Tag).where(Tag.id.in_(ids)).values(question_count=Tag.question_count + 1))
 
 

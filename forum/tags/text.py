@@ -151,4 +151,33 @@ def label(docs: Sequence[Counter[str]], corpus: Corpus, titles: Sequence[str], a
                 out.append(part)
         if len(out) >= size:
             break
-    return " ".join(out[:size]).capitalize() or UNLABELLED
+    centre: Counter[str] = Counter()
+    vectors = [corpus.vector(doc) for doc in docs]
+    for vector in vectors:
+        centre.update(vector)
+    closeness = [sum(w * centre[t] for t, w in vector.items()) for vector in vectors]
+    return " ".join(in_title_order(out[:size], titles, closeness)).capitalize() or UNLABELLED
+
+
+def in_title_order(chosen: Sequence[str], titles: Sequence[str], closeness: Sequence[float] = ()) -> list[str]:
+    """The chosen words in the order of the group's most representative title, so a label reads
+    like the topic people wrote rather than a list by weight: the title that has most of them,
+    then the closest to the group as a whole (`closeness`, one per title), then the shortest.
+    Words it lacks follow, in the order they were chosen. Only the order changes: the words
+    stay those chosen, so whatever rule chose them still holds."""
+    stems = [stem(w) for w in chosen]
+
+    def places(title: str) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for i, word in enumerate(surface_words(title)):
+            found.setdefault(stem(word), i)
+        return {s: found[s] for s in stems if s in found}
+
+    def fit(index: int):
+        return (-len(places(titles[index])), -(closeness[index] if closeness else 0.0), len(titles[index]), index)
+
+    if not titles:
+        return list(chosen)
+    where = places(titles[min(range(len(titles)), key=fit)])
+    placed = sorted((where[s], n) for n, s in enumerate(stems) if s in where)
+    return [chosen[n] for _, n in placed] + [w for w, s in zip(chosen, stems) if s not in where]

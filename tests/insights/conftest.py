@@ -8,8 +8,9 @@ import pytest
 from sqlalchemy import select, update
 
 from forum.extensions import db
-from forum.qa import service
+from forum.qa import outcome, service
 from forum.qa.models import Answer, Question
+from forum.tags.models import QuestionTag
 
 from ..factories import make_agency, make_answer, make_question, make_user, run
 
@@ -17,9 +18,15 @@ HOUR = 3600
 
 
 def at(app, model, row_id: int, when: datetime) -> None:
-    """Move a row's creation time (tests build history that happened days ago)."""
+    """Move a row's creation time (tests build history that happened days ago), and recompute
+    the question's waits as the services would have, had it happened then."""
     with app.app_context():
         db.session.execute(update(model).where(model.id == row_id).values(created_at=when))
+        if model is Question:  # its tags keep a copy
+            db.session.execute(update(QuestionTag).where(QuestionTag.question_id == row_id)
+                               .values(question_created_at=when))
+        if model in (Question, Answer):
+            outcome.refresh(row_id if model is Question else db.session.get(Answer, row_id).question_id)
         db.session.commit()
 
 
@@ -99,6 +106,7 @@ def make_official(app, answer_id: int, agency, when: datetime) -> None:
     with app.app_context():
         db.session.execute(update(Answer).where(Answer.id == answer_id).values(
             official_agency_id=agency.id, official_at=when))
+        outcome.refresh(db.session.get(Answer, answer_id).question_id)
         db.session.commit()
 
 

@@ -133,6 +133,28 @@ def test_trending_order_on_a_known_dataset(app, policy_client, agency):
     assert [a["name"] for a in agencies] == [agency.name]
 
 
+def test_trending_tags_count_the_public_questions_of_the_chosen_agency(app, policy_client, agency, other_agency):
+    from datetime import datetime, timezone
+
+    from forum.moderation.states import set_state
+    from forum.qa.models import Question
+    now = datetime.now(timezone.utc)
+    people = [make_user(app) for _ in range(3)]
+    asked = [ask_at(app, people[i % 3], now - timedelta(hours=1 + i), tags=("queues",), title=f"Queue question {i}",
+                    agency=agency if i < 6 else other_agency) for i in range(12)]
+    with app.app_context():  # hidden: its tag leaves every count
+        set_state(db.session.get(Question, asked[0].id), "hidden", ("public",))
+        db.session.commit()
+
+    def explained(**args):
+        rows = policy_client.get("/insights/export/trending-tags.json", query_string=args).get_json()["rows"]
+        return [(t["name"], t["explanation"]) for t in rows]
+    assert explained() == [("queues", "new: 11 questions, none in the 8 weeks before")]
+    assert explained(agency=agency.slug) == [("queues", "new: 5 questions, none in the 8 weeks before")]
+    assert explained(agency=other_agency.slug, tag="queues") == [
+        ("queues", "new: 6 questions, none in the 8 weeks before")]
+
+
 def test_pain_points_group_near_duplicates_and_count_each_citizen_once(app, policy_client, agency, other_agency):
     from datetime import datetime, timezone
     now = datetime.now(timezone.utc)
@@ -199,6 +221,22 @@ def test_dashboard_queries_do_not_grow_with_the_data(app, policy_client, agency)
     for i in range(6):
         ask_at(app, person, datetime.now(timezone.utc) - timedelta(days=i + 2), agency=agency, tags=(f"t{i}",))
     assert count("/insights") == small
+
+
+def test_pain_points_are_counted_on_a_connection_of_their_own_on_postgresql(app, policy_client, agency):
+    """The dashboard's two halves (pain points, the other figures) run at once on PostgreSQL; on
+    SQLite, one after the other on one connection."""
+    from sqlalchemy import event
+    with app.app_context():
+        engine, dialect = db.engine, db.engine.dialect.name
+    connections = set()
+    listener = lambda conn, *args: connections.add(id(conn.connection.dbapi_connection))  # noqa: E731
+    event.listen(engine, "before_cursor_execute", listener)
+    try:
+        assert policy_client.get("/insights").status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
+    assert len(connections) == (2 if dialect == "postgresql" else 1)
 
 
 def test_the_refresh_time_is_shown_once_in_utc(app, policy_client, client):

@@ -46,15 +46,28 @@ def test_a_label_uses_only_terms_that_three_different_people_wrote():
               "Passport renewal taking weeks"]
     docs = [text.terms(title, ["passport-renewal"]) for title in titles]
     corpus = text.Corpus(docs)
-    # By weight alone the name, written three times by one person, is the fourth word.
-    assert text.label(docs, corpus, titles, [1, 2, 2, 2, 3], min_authors=1) == "Passport renewal weeks bartholomew"
-    assert text.label(docs, corpus, titles, [1, 2, 2, 2, 3]) == "Passport renewal weeks taking"
-    assert text.label(docs, corpus, titles, [1, 2, 3, 4, 5]) == "Passport renewal weeks bartholomew"  # 3 people
+    # By weight alone the name, written three times by one person, is among the four words.
+    assert text.label(docs, corpus, titles, [1, 2, 2, 2, 3], min_authors=1) == "Bartholomew passport renewal weeks"
+    assert text.label(docs, corpus, titles, [1, 2, 2, 2, 3]) == "Passport renewal taking weeks"
+    assert text.label(docs, corpus, titles, [1, 2, 3, 4, 5]) == "Bartholomew passport renewal weeks"  # 3 people
     assert text.label(docs[1:4], corpus, titles[1:4], [2, 2, 2]) == text.UNLABELLED  # nothing 3 people wrote
     # ... unless a tag of the group is one that three people use across all posts.
     shared = text.tags_used_by(docs, [1, 2, 2, 2, 3])
     assert shared == {"#passport-renewal"}
     assert text.label(docs[1:4], corpus, titles[1:4], [2, 2, 2], shared_tags=shared) == "Passport renewal"
+
+
+def test_a_label_reads_in_the_order_of_the_groups_most_representative_title():
+    """By weight the words come as "code comes late verification"; the titles say it otherwise."""
+    titles = ["Verification code comes late (Northgate)", "Verification code comes late, again",
+              "Login verification code comes very late", "The verification code comes late on my phone",
+              "Code for verification comes late at night"]
+    docs = [text.terms(title) for title in titles]
+    corpus = text.Corpus(docs + [text.terms("Verification of my identity"), text.terms("Postcode lookup")])
+    assert text.label(docs, corpus, titles, [1, 2, 3, 4, 5]) == "Verification code comes late"
+    # Only the order follows the title: words it lacks come after, and no word is added.
+    assert text.in_title_order(["late", "verification", "weeks"], ["Verification arrives late"]) == [
+        "verification", "late", "weeks"]
 
 
 def test_cosine_of_a_vector_with_itself_is_one_and_with_a_stranger_zero():
