@@ -65,7 +65,8 @@ def _bounds(scope: Scope) -> dict[int, tuple[int, int, int]]:
                  .join(*in_scope).where(*scope.where()))
     linked = (select(PainPointQuestion.pain_point_id, literal_column("0"), Suggestion.support_count)
               .join(*in_scope).join(QuestionSuggestionLink, QuestionSuggestionLink.question_id == Question.id)
-              .join(Suggestion, Suggestion.id == QuestionSuggestionLink.suggestion_id).where(*scope.where()))
+              .join(Suggestion, Suggestion.id == QuestionSuggestionLink.suggestion_id)
+              .where(*scope.where(), Suggestion.state == "public"))
     own = (select(PainPointSuggestion.pain_point_id, literal_column("1"), Suggestion.support_count + 1)
            .join(Suggestion, Suggestion.id == PainPointSuggestion.suggestion_id).where(*_suggestions_in(scope)))
     rows = union_all(questions, linked, own).subquery("bounds")
@@ -97,7 +98,8 @@ def _citizens(scope: Scope, recent_from, ids: list[int]) -> dict[int, tuple[int,
         questions(MeToo.user_id, MeToo.created_at).join(MeToo, MeToo.question_id == Question.id),
         questions(support.user_id, support.created_at)
         .join(QuestionSuggestionLink, QuestionSuggestionLink.question_id == Question.id)
-        .join(support, support.suggestion_id == QuestionSuggestionLink.suggestion_id),
+        .join(Suggestion, (Suggestion.id == QuestionSuggestionLink.suggestion_id) & (Suggestion.state == "public"))
+        .join(support, support.suggestion_id == Suggestion.id),
         suggestions(Suggestion.author_id, Suggestion.created_at),
         suggestions(support.user_id, support.created_at).join(support, support.suggestion_id == Suggestion.id),
     ).subquery("people")

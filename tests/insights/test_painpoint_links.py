@@ -73,3 +73,23 @@ def test_related_suggestions_are_read_in_a_bounded_number_of_queries(app, policy
         s = make_suggestion(app, people[3], agency, title=f"Passport idea number {i} for renewals")
         run(app, suggestions.link_question, people[3], s.id, str(qs[i % 3].id))
     assert count() == few
+
+
+def test_supporters_of_a_linked_suggestion_hidden_after_the_refresh_no_longer_count(app, policy_client, agency):
+    from forum.moderation.states import set_state
+    from forum.suggestions.models import Suggestion
+
+    now = datetime.now(timezone.utc)
+    a, b, c, d = (make_user(app) for _ in range(4))
+    qs = [ask_at(app, who, now - timedelta(days=3 + i), title=t, tags=("passport-renewal",), agency=agency)
+          for i, (t, who) in enumerate(zip(TITLES, (a, b, a)))]
+    linked = make_suggestion(app, c, agency, title="Send a text when a passport renewal is posted")
+    run(app, suggestions.link_question, c, linked.id, str(qs[0].id))
+    run(app, suggestions.set_support, d, linked.id, True)
+    _refresh(app)
+    (point,) = policy_client.get("/insights/export/pain-points.json").get_json()["rows"]
+    assert point["citizens"] == 4  # a and b asked; c and d support the linked suggestion
+    with app.app_context():
+        set_state(db.session.get(Suggestion, linked.id), "hidden", ("public",))
+        db.session.commit()
+    assert policy_client.get("/insights/export/pain-points.json").get_json()["rows"] == []  # 2 citizens only
