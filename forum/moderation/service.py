@@ -24,7 +24,7 @@ from ..permissions import require
 from ..qa import outcome
 from ..qa.models import Answer, Question, Revision
 from ..sql import insert_if_absent
-from ..suggestions.models import Suggestion, SuggestionRevision
+from ..suggestions.models import Suggestion, keep_revision
 from . import audit
 from .models import REASON_MAX, Flag
 from .states import set_state
@@ -216,18 +216,12 @@ def _redact_post(moderator: User, target: Target) -> None:
 
 
 def _redact_suggestion(moderator: User, target: Target) -> None:
-    """A suggestion keeps no history until it is redacted: then the original becomes revision 1
-    (by its author) and the redacted text the next one."""
+    """A suggestion keeps no history until its text first changes: then the original becomes
+    version 1 (by its author) and the redacted text the next one."""
     s = target.post
-    number = db.session.scalar(select(func.max(SuggestionRevision.number))
-                               .where(SuggestionRevision.suggestion_id == s.id)) or 0
-    if not number:
-        number = 1
-        db.session.add(SuggestionRevision(suggestion_id=s.id, number=1, editor_id=s.author_id, title=s.title,
-                                          body_source=s.body_source, created_at=s.created_at))
+    before = (s.title, s.tag_names, s.body_source)
     _redact_text(s, titled=True)
-    db.session.add(SuggestionRevision(suggestion_id=s.id, number=number + 1, editor_id=moderator.id, title=s.title,
-                                      body_source=s.body_source, created_at=utcnow()))
+    keep_revision(s, moderator.id, utcnow(), before)
 
 
 def set_locked(moderator: User, question_id: int, locked: bool, reason: str = "") -> None:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import defer, joinedload
 
 from ..accounts.models import Agency, User
 from ..extensions import db
+from ..history import RevisionPage, history
 from ..tags.models import QuestionTag, Tag
 from ..tags.names import TAG_MAX, normalise
 from .models import Answer, Question, QuestionFigures, Revision
@@ -136,35 +137,7 @@ def answers_by(user_id: int, page: int = 1, per_page: int = PER_PAGE):
     return db.paginate(statement, page=min(max(page, 1), MAX_PAGE), per_page=per_page, error_out=False)
 
 
-REVISIONS_PER_PAGE = 5
-
-
-@dataclass
-class RevisionPage:
-    """A page of a post's history, newest first: `page` is the Pagination of its versions and
-    `previous` the version just before the oldest of them (None when that one is the original)."""
-    page: object
-    previous: Revision | None
-
-    def steps(self) -> list[tuple[Revision, Revision]]:
-        """(version, the one before it) for each version on the page that has a predecessor."""
-        versions = [*self.page.items, *([self.previous] if self.previous else [])]
-        return list(zip(versions, versions[1:]))
-
-    @property
-    def original(self) -> Revision | None:
-        items = self.page.items
-        return items[-1] if items and self.previous is None else None
-
-
 def revisions(*, question_id: int | None = None, answer_id: int | None = None, page: int = 1) -> RevisionPage:
-    """One page of a post's versions (three queries: the page, its count, the version before it)."""
+    """One page of a question's or an answer's versions."""
     column = Revision.question_id if question_id is not None else Revision.answer_id
-    of_post = column == (question_id if question_id is not None else answer_id)
-    versions = db.paginate(select(Revision).where(of_post).options(joinedload(Revision.editor))
-                           .order_by(Revision.number.desc()), page=min(max(page, 1), MAX_PAGE),
-                           per_page=REVISIONS_PER_PAGE, error_out=False)
-    oldest = versions.items[-1].number if versions.items else 0
-    previous = db.session.scalar(select(Revision).where(of_post, Revision.number < oldest)
-                                 .options(joinedload(Revision.editor)).order_by(Revision.number.desc()).limit(1))
-    return RevisionPage(versions, previous)
+    return history(Revision, column == (question_id if question_id is not None else answer_id), page)

@@ -95,7 +95,7 @@ def personal_information(*texts: str | None) -> list[str]:
     return pii.kinds([finding for text in texts if text for finding in pii.scan(text)])
 
 
-def _hold_or_release(post, kind: str, found: list[str]) -> None:
+def hold_or_release(post, kind: str, found: list[str]) -> None:
     """After an edit: hold a post that now shows personal information; publish a held post
     whose author has removed it (the detector is the same one that held it)."""
     if found and set_state(post, "held", ("public",)):
@@ -201,7 +201,7 @@ def edit_question(editor: User, question_id: int, title: str, body: str, tag_nam
     db.session.add(Revision(question_id=question.id, number=_next_revision(question_id=question.id),
                             editor_id=editor.id, title=title, tag_names=new_tags, body_source=body, created_at=now))
     db.session.flush()
-    _hold_or_release(question, "question", personal_information(title, body))
+    hold_or_release(question, "question", personal_information(title, body))
     db.session.commit()
     return question
 
@@ -219,7 +219,7 @@ def edit_answer(editor: User, answer_id: int, body: str) -> Answer:
     db.session.add(Revision(answer_id=answer.id, number=_next_revision(answer_id=answer.id),
                             editor_id=editor.id, body_source=body, created_at=now))
     db.session.flush()
-    _hold_or_release(answer, "answer", personal_information(body))
+    hold_or_release(answer, "answer", personal_information(body))
     db.session.execute(update(Question).where(Question.id == answer.question_id).values(last_activity_at=now))
     outcome.refresh(answer.question_id)  # a withdrawn official mark, or an answer now held
     db.session.commit()

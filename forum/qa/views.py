@@ -83,28 +83,30 @@ def _question_page(page: QuestionPage, answer_form: AnswerForm | None, status: i
 @bp.get("/questions/<int:question_id>/revisions")
 def question_revisions(question_id: int):
     q = service.public_question(question_id)
-    return _revisions(q, queries.revisions(question_id=q.id, page=_page_number()), "question",
-                      {"question_id": q.id})
+    return revisions_page(q, queries.revisions(question_id=q.id, page=_page_number()), "question",
+                          {"question_id": q.id}, question_url(q))
 
 
 @bp.get("/answers/<int:answer_id>/revisions")
 def answer_revisions(answer_id: int):
     answer = service.public_answer(answer_id)
-    return _revisions(service.public_question(answer.question_id),
-                      queries.revisions(answer_id=answer.id, page=_page_number()), "answer",
-                      {"answer_id": answer.id})
+    q = service.public_question(answer.question_id)
+    return revisions_page(q, queries.revisions(answer_id=answer.id, page=_page_number()), "answer",
+                          {"answer_id": answer.id}, question_url(q, f"answer-{answer.id}"))
 
 
 def _page_number() -> int:
     return request.args.get("page", 1, type=int) or 1
 
 
-def _revisions(q, history: queries.RevisionPage, kind: str, post: dict):
+def revisions_page(titled, history: queries.RevisionPage, kind: str, post: dict, parent_url: str):
+    """The public history of a post (`kind`: question, answer or suggestion): `titled` is the
+    question or suggestion whose title heads it, `post` the address's values for pagination."""
     # Each comparison has a fixed budget (diffs.WORK_LIMIT), and a page holds a few of them.
     steps = [(new, diff_html(pii.redact(old.body_source), pii.redact(new.body_source)), old)  # the history is public
              for new, old in history.steps()]
-    return render_template("qa/revisions.html", q=q, kind=kind, history=history.page, first=history.original,
-                           steps=steps, endpoint=request.endpoint, post=post)
+    return render_template("qa/revisions.html", q=titled, kind=kind, history=history.page, first=history.original,
+                           steps=steps, endpoint=request.endpoint, post=post, parent_url=parent_url)
 
 
 # ── asking, answering, editing ───────────────────────────────────────────────

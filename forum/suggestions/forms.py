@@ -36,6 +36,11 @@ class ProposeForm(BaseForm):
     validate_tags = AskForm.validate_tags  # the same tag rules as questions; sets self.tag_names
 
 
+class EditSuggestionForm(ProposeForm):
+    """The author's own changes: the agency stays the one it was proposed to."""
+    agency = None
+
+
 class StatusForm(BaseForm):
     status = SelectField("New status", choices=[], validate_choice=False)
     response = TextAreaField(

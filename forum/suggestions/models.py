@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint, func, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from moderation.workflow import SUGGESTION_STATUSES, STATUS_LABELS, is_closed
@@ -76,10 +76,18 @@ class Suggestion(db.Model):
     def awaiting_response(self) -> bool:
         return self.threshold_reached_at is not None and self.first_response_at is None
 
+    @property
+    def text_editable(self) -> bool:
+        """Its author may still change its text: open, not yet answered by the agency, and
+        public or held back for personal information (so the author can take that out)."""
+        return self.status == "open" and self.first_response_at is None and self.state in ("public", "held")
+
 
 class SuggestionRevision(db.Model):
-    """An earlier or moderated version of a suggestion's text: written when a moderator redacts
-    it (the original first), so that nothing is lost."""
+    """A version of a suggestion's text. A suggestion keeps no history until its text first
+    changes (its author edits it, or a moderator redacts it): then the original becomes
+    version 1 and each change the next one, so that nothing is lost and supporters can see
+    what changed after they gave their support."""
 
     __tablename__ = "suggestion_revision"
     __table_args__ = (UniqueConstraint("suggestion_id", "number", name="uq_suggestion_revision_number"),)
@@ -89,8 +97,29 @@ class SuggestionRevision(db.Model):
     number: Mapped[int] = mapped_column(Integer)
     editor_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="RESTRICT"))
     title: Mapped[str] = mapped_column(String(150))
+    # None in versions written before tags were kept with them (the history then says nothing of tags).
+    tag_names: Mapped[str | None] = mapped_column(String(160))
     body_source: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    editor: Mapped[User] = relationship(lazy="raise")
+
+
+def keep_revision(suggestion: Suggestion, editor_id: int, at: datetime, before: tuple[str, str, str]) -> None:
+    """Record a change to the suggestion's text (call it once the text is changed): `before` is
+    its (title, tag names, body source) as they were. The first change also writes those, as
+    version 1 by the author at the time of proposing."""
+    number = db.session.scalar(select(func.max(SuggestionRevision.number))
+                               .where(SuggestionRevision.suggestion_id == suggestion.id)) or 0
+    if not number:
+        title, tag_names, body = before
+        db.session.add(SuggestionRevision(suggestion_id=suggestion.id, number=1, editor_id=suggestion.author_id,
+                                          title=title, tag_names=tag_names, body_source=body,
+                                          created_at=suggestion.created_at))
+        number = 1
+    db.session.add(SuggestionRevision(suggestion_id=suggestion.id, number=number + 1, editor_id=editor_id,
+                                      title=suggestion.title, tag_names=suggestion.tag_names,
+                                      body_source=suggestion.body_source, created_at=at))
 
 
 class SuggestionTag(db.Model):

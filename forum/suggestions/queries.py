@@ -15,10 +15,12 @@ from moderation.workflow import STATUS_LABELS, SUGGESTION_STATUSES
 from ..accounts.models import Agency, User
 from ..errors import NotFound
 from ..extensions import db, utcnow
+from ..history import RevisionPage, history
 from ..qa.models import Question
 from ..tags.models import Tag
 from ..tags.names import TAG_MAX, normalise
-from .models import QuestionSuggestionLink, Suggestion, SuggestionStatusChange, SuggestionSupport, SuggestionTag
+from .models import (QuestionSuggestionLink, Suggestion, SuggestionRevision, SuggestionStatusChange, SuggestionSupport,
+                     SuggestionTag)
 
 PER_PAGE = 20
 MAX_PAGE = 10_000
@@ -110,6 +112,7 @@ class SuggestionPage:
     questions: list[Question]
     i_support: bool = False
     merged_from: list[Suggestion] = field(default_factory=list)
+    edited: bool = False  # its text has changed since it was proposed: it has a history
 
 
 def may_see(suggestion: Suggestion | None, viewer: User | None) -> bool:
@@ -126,8 +129,10 @@ def may_see(suggestion: Suggestion | None, viewer: User | None) -> bool:
 
 def suggestion_page(suggestion_id: int, viewer: User | None) -> SuggestionPage:
     """The suggestion, its public timeline (oldest first), linked questions and the viewer's support."""
-    suggestion = db.session.scalar(select(Suggestion).where(Suggestion.id == suggestion_id).options(
-        joinedload(Suggestion.author), joinedload(Suggestion.agency)))
+    edited = select(SuggestionRevision.id).where(SuggestionRevision.suggestion_id == Suggestion.id).exists()
+    row = db.session.execute(select(Suggestion, edited).where(Suggestion.id == suggestion_id).options(
+        joinedload(Suggestion.author), joinedload(Suggestion.agency))).first()
+    suggestion = row[0] if row else None
     if not may_see(suggestion, viewer):
         raise NotFound("There is no such suggestion, or it has been removed")
     timeline = list(db.session.scalars(
@@ -141,7 +146,7 @@ def suggestion_page(suggestion_id: int, viewer: User | None) -> SuggestionPage:
     merged = list(db.session.scalars(select(Suggestion).where(Suggestion.duplicate_of_id == suggestion.id,
                                                               Suggestion.state == "public")
                                      .order_by(Suggestion.id).limit(LINKS_SHOWN)))
-    page = SuggestionPage(suggestion, timeline, questions, merged_from=merged)
+    page = SuggestionPage(suggestion, timeline, questions, merged_from=merged, edited=bool(row[1]))
     if viewer is not None and viewer.is_authenticated:
         page.i_support = db.session.scalar(select(SuggestionSupport.id).where(
             SuggestionSupport.suggestion_id == suggestion.id, SuggestionSupport.user_id == viewer.id)) is not None
@@ -220,3 +225,8 @@ def similar_suggestions_in_database(title: str, limit: int = 5) -> list[Suggesti
 
 
 STATUS_CHOICES = [(s, STATUS_LABELS[s]) for s in SUGGESTION_STATUSES]
+
+
+def revisions(suggestion_id: int, page: int = 1) -> RevisionPage:
+    """One page of a suggestion's versions (it has none until its text first changes)."""
+    return history(SuggestionRevision, SuggestionRevision.suggestion_id == suggestion_id, page)

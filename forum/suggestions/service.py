@@ -8,6 +8,7 @@ import re
 
 from sqlalchemy import and_, delete, exists, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import joinedload
 
 from moderation import pii
 from moderation.types import Action
@@ -21,14 +22,17 @@ from ..moderation import audit
 from ..moderation import service as moderation
 from ..permissions import require
 from ..qa.models import Question
-from ..qa.service import check_pace, render_body
+from ..qa.service import check_pace, hold_or_release, render_body
 from ..sql import bump, insert_if_absent
 from ..tags import service as tags
-from .models import QuestionSuggestionLink, Suggestion, SuggestionStatusChange, SuggestionSupport, SuggestionTag
+from .models import (QuestionSuggestionLink, Suggestion, SuggestionStatusChange, SuggestionSupport, SuggestionTag,
+                     keep_revision)
 
 TITLE_MIN, TITLE_MAX = 10, 150
 BODY_MAX = 20_000
 RESPONSE_MAX = 5_000
+NOT_EDITABLE = ("The agency has answered this suggestion, so its text stays as they read it. "
+                "To propose something different, suggest it separately.")
 
 
 def get_suggestion(suggestion_id: int) -> Suggestion:
@@ -78,13 +82,7 @@ def apply_support_threshold(agency_id: int, threshold: int) -> None:
 def propose(author: User, title: str, body: str, tag_names: list[str], agency_slug: str | None) -> Suggestion:
     """Publish a suggestion; its author's support is counted at once."""
     require(author, Action.PROPOSE)
-    title, body = title.strip(), content.clean_text(body)
-    if not TITLE_MIN <= len(title) <= TITLE_MAX:
-        raise InvalidInput(f"Title must be between {TITLE_MIN} and {TITLE_MAX} characters", field="title")
-    if not body.strip():
-        raise InvalidInput("Describe your suggestion", field="body")
-    if len(body) > BODY_MAX:
-        raise InvalidInput(f"Description must be {BODY_MAX:,} characters or fewer (it has {len(body):,})", field="body")
+    title, body = _checked_text(title, body)
     agency = db.session.scalar(select(Agency).where(Agency.slug == (agency_slug or "")))
     if agency is None:
         raise InvalidInput("Choose the agency your suggestion is for", field="agency")
@@ -108,6 +106,62 @@ def propose(author: User, title: str, body: str, tag_names: list[str], agency_sl
     _mark_threshold(suggestion.id)  # an agency may set a threshold of 1
     db.session.commit()
     return suggestion
+
+
+def _checked_text(title: str, body: str) -> tuple[str, str]:
+    """The title and description as they are kept, or InvalidInput next to the field."""
+    title, body = title.strip(), content.clean_text(body)
+    if not TITLE_MIN <= len(title) <= TITLE_MAX:
+        raise InvalidInput(f"Title must be between {TITLE_MIN} and {TITLE_MAX} characters", field="title")
+    if not body.strip():
+        raise InvalidInput("Describe your suggestion", field="body")
+    if len(body) > BODY_MAX:
+        raise InvalidInput(f"Description must be {BODY_MAX:,} characters or fewer (it has {len(body):,})", field="body")
+    return title, body
+
+
+def editable_suggestion(editor: User, suggestion_id: int, *, for_update: bool = False) -> Suggestion:
+    """A suggestion its author may edit now; NotFound, Forbidden or Conflict otherwise. With
+    `for_update` (the edit itself) it is read afresh under a row lock, so that an agency
+    answering it at the same moment either waits or has answered and the edit is refused;
+    without (showing the form) nothing is locked or written."""
+    if for_update:
+        db.session.execute(select(Suggestion.id).where(Suggestion.id == suggestion_id).with_for_update())
+    s = db.session.get(Suggestion, suggestion_id, populate_existing=for_update,
+                       options=[joinedload(Suggestion.agency)])
+    if s is None or s.state not in ("public", "held") or (s.state == "held" and s.author_id != editor.id):
+        raise NotFound("There is no such suggestion, or it has been removed")
+    require(editor, Action.EDIT_POST, s, log=for_update)
+    if not s.text_editable:
+        raise Conflict(NOT_EDITABLE)
+    return s
+
+
+def edit(editor: User, suggestion_id: int, title: str, body: str, tag_names: list[str]) -> Suggestion:
+    """The author changes the title, description or tags while the agency has not answered.
+    Every version is kept and public; personal information now in it holds it back, and a held
+    suggestion whose author has taken it out is published (as for questions)."""
+    s = editable_suggestion(editor, suggestion_id, for_update=True)
+    title, body = _checked_text(title, body)
+    tag_names = tags.canonical_names(tag_names)  # a synonym becomes its main tag
+    new_tags = " ".join(tag_names)
+    if (title, body, new_tags) == (s.title, s.body_source, s.tag_names):
+        return s  # nothing changed: no new version
+    before, now = (s.title, s.tag_names, s.body_source), utcnow()
+    if body != s.body_source:
+        s.body_source, s.body_html, s.excerpt = body, render_body(body), content.excerpt(body, 280)
+    if new_tags != s.tag_names:
+        db.session.execute(delete(SuggestionTag).where(SuggestionTag.suggestion_id == s.id))
+        ids = tags.ids_for(tag_names)
+        if ids:
+            db.session.execute(SuggestionTag.__table__.insert(), [{"suggestion_id": s.id, "tag_id": i} for i in ids])
+    s.title, s.slug, s.tag_names = title, content.slugify(title), new_tags
+    s.updated_at = s.last_activity_at = now
+    keep_revision(s, editor.id, now, before)
+    db.session.flush()
+    hold_or_release(s, "suggestion", personal_information(title, body))
+    db.session.commit()
+    return s
 
 
 # ── supporting ───────────────────────────────────────────────────────────────

@@ -11,9 +11,10 @@ from moderation.workflow import STATUS_LABELS, next_statuses
 from ..accounts import service as accounts
 from ..errors import DomainError, InvalidInput
 from ..extensions import utcnow
+from ..qa.views import revisions_page
 from ..web import attach_error, ensure, explain_csrf, form_view, preview_of, rate_limited, render_form, signed_in
 from . import queries, service
-from .forms import LinkQuestionForm, ProposeForm, StatusForm
+from .forms import EditSuggestionForm, LinkQuestionForm, ProposeForm, StatusForm
 
 bp = Blueprint("suggestions", __name__)
 # Ids in addresses stop at the largest integer a database column holds: a longer number is
@@ -100,15 +101,45 @@ def propose():
     return render_form("suggestions/propose.html", form)
 
 
-def _published_or_held(s) -> None:
+def _published_or_held(s, published: str = "Your suggestion is published, and your support is counted.") -> None:
     """Tell the author whether the suggestion is public, or held and why (the kinds, never the values)."""
     if s.state == "held":
         found = service.personal_information(s.title, s.body_source)
         flash(f"Your suggestion is saved but not public yet: it seems to contain {pii.in_words(found)}. "
-              "A moderator of the agency will remove that and publish it; until then only you "
-              "and the moderators can see it.", "warning")
+              "Edit it to take that out and it is published at once, or a moderator of the agency "
+              "will remove it and publish it; until then only you and the moderators can see it.", "warning")
     else:
-        flash("Your suggestion is published, and your support is counted.", "success")
+        flash(published, "success")
+
+
+@bp.route("/suggestions/<int:suggestion_id>/edit", methods=["GET", "POST"])
+@form_view
+@signed_in
+@rate_limited("FORUM_RATE_POSTING")
+def edit(suggestion_id: int):
+    s = service.editable_suggestion(current_user, suggestion_id)
+    was_held = s.state == "held"
+    form = EditSuggestionForm(data=None if request.method == "POST" else {
+        "title": s.title, "body": s.body_source, "tags": ", ".join(s.tag_list)})
+    if form.validate_on_submit():
+        try:
+            s = service.edit(current_user, s.id, form.title.data, form.body.data, form.tag_names)
+        except DomainError as error:
+            attach_error(form, error)
+            return render_form("suggestions/edit.html", form, status=error.status, s=s)
+        if s.state == "held" or was_held:
+            _published_or_held(s, "Your suggestion is published: the personal information is no longer in it.")
+        else:
+            flash("Your suggestion is updated. Earlier versions stay in its history.", "success")
+        return redirect(suggestion_url(s))
+    return render_form("suggestions/edit.html", form, s=s)
+
+
+@bp.get("/suggestions/<int:suggestion_id>/revisions")
+def revisions(suggestion_id: int):
+    s = service.public_suggestion(suggestion_id)
+    page = request.args.get("page", 1, type=int) or 1
+    return revisions_page(s, queries.revisions(s.id, page), "suggestion", {"suggestion_id": s.id}, suggestion_url(s))
 
 
 # ── small actions ────────────────────────────────────────────────────────────

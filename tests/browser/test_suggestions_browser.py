@@ -83,7 +83,7 @@ def test_propose_support_threshold_response_timeline(app, browser, base_url, jav
 
 
 @pytest.mark.parametrize("path", ["/suggestions", "suggestion", "staff suggestion", "/suggestions/new", "preview",
-                                  "/suggestions?awaiting=yes", "question"])
+                                  "/suggestions?awaiting=yes", "question", "edit", "history"])
 def test_suggestion_pages_have_no_serious_accessibility_violations(app, axe_check, browser, base_url, path):
     agency = make_agency(app, name="National Tax Office", slug="tax-office")
     set_threshold(app, agency, 1)
@@ -93,9 +93,12 @@ def test_suggestion_pages_have_no_serious_accessibility_violations(app, axe_chec
     from forum.suggestions import service
     from ..factories import run
     run(app, service.link_question, author, s.id, str(question.id))
+    if path == "history":
+        run(app, service.edit, author, s.id, "Let people upload scanned documents in the app",
+            "Some **details**\n\n- one\n- two\n- three", ["online-services", "uploads"])
     person = make_user(app, role="moderator", agency=agency) if path == "staff suggestion" else author
     storage = None
-    if path in ("staff suggestion", "/suggestions/new", "preview"):
+    if path in ("staff suggestion", "/suggestions/new", "preview", "edit"):
         page = sign_in(browser, base_url, person, True)
         storage = page.context.storage_state()
         page.context.close()
@@ -105,5 +108,6 @@ def test_suggestion_pages_have_no_serious_accessibility_violations(app, axe_chec
         page.get_by_role("button", name="Preview").click()  # with errors: the other fields are empty
 
     target = {"suggestion": s.url, "staff suggestion": s.url, "preview": "/suggestions/new",
-              "question": question.url}.get(path, path)
+              "question": question.url, "edit": f"/suggestions/{s.id}/edit",
+              "history": f"/suggestions/{s.id}/revisions"}.get(path, path)
     axe_check(target, prepare=preview if path == "preview" else None, storage_state=storage)
