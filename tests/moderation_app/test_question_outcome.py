@@ -18,6 +18,13 @@ from .conftest import TFN
 HOUR = 3600
 
 
+def whole_second_now():
+    """Now, to the second: waits are kept in whole seconds, each end cut to the second, so times
+    set an exact number of hours apart from it give exact waits (two calls to utcnow() may
+    straddle a second)."""
+    return utcnow().replace(microsecond=0)
+
+
 def waits(app, question) -> tuple:
     return fetch(app, Question, question.id, "first_answer_seconds", "official_answer_seconds")
 
@@ -32,9 +39,10 @@ def no_drift(app) -> bool:
 
 
 def test_the_first_public_answer_sets_the_wait_and_later_answers_keep_it(app, asker, helper, reader, agency):
-    question = ask_at(app, asker, utcnow() - timedelta(hours=10), agency=agency)
+    now = whole_second_now()
+    question = ask_at(app, asker, now - timedelta(hours=10), agency=agency)
     assert waits(app, question) == (None, None)
-    answer_at(app, question, helper, utcnow() - timedelta(hours=9))
+    answer_at(app, question, helper, now - timedelta(hours=9))
     make_answer(app, question, reader)  # now, nine hours later
     assert waits(app, question) == (HOUR, None)
     assert no_drift(app)
@@ -42,9 +50,10 @@ def test_the_first_public_answer_sets_the_wait_and_later_answers_keep_it(app, as
 
 def test_hiding_restoring_and_deleting_an_answer_move_the_first_answer_wait(app, asker, helper, reader,
                                                                               moderator, agency):
-    question = ask_at(app, asker, utcnow() - timedelta(hours=10), agency=agency)
-    first = answer_at(app, question, helper, utcnow() - timedelta(hours=9))
-    answer_at(app, question, reader, utcnow() - timedelta(hours=7))
+    now = whole_second_now()
+    question = ask_at(app, asker, now - timedelta(hours=10), agency=agency)
+    first = answer_at(app, question, helper, now - timedelta(hours=9))
+    answer_at(app, question, reader, now - timedelta(hours=7))
     run(app, moderation.decide, moderator, "answer", first.id, "hide")
     assert waits(app, question) == (3 * HOUR, None)
     run(app, moderation.decide, moderator, "answer", first.id, "restore")
@@ -55,7 +64,8 @@ def test_hiding_restoring_and_deleting_an_answer_move_the_first_answer_wait(app,
 
 
 def test_a_held_answer_starts_no_wait_until_a_moderator_releases_it(app, asker, helper, moderator, agency):
-    question = ask_at(app, asker, utcnow() - timedelta(hours=2), agency=agency)
+    now = whole_second_now()
+    question = ask_at(app, asker, now - timedelta(hours=2), agency=agency)
     held = make_answer(app, question, helper, body=f"Quote your TFN {TFN} on the phone.")
     assert waits(app, question) == (None, None)
     assert no_drift(app)
@@ -67,8 +77,9 @@ def test_a_held_answer_starts_no_wait_until_a_moderator_releases_it(app, asker, 
 
 def test_marking_and_unmarking_an_official_answer_set_and_clear_the_official_wait(app, asker, helper, moderator,
                                                                                    agency):
-    question = ask_at(app, asker, utcnow() - timedelta(hours=5), agency=agency)
-    answer = answer_at(app, question, helper, utcnow() - timedelta(hours=4))
+    now = whole_second_now()
+    question = ask_at(app, asker, now - timedelta(hours=5), agency=agency)
+    answer = answer_at(app, question, helper, now - timedelta(hours=4))
     run(app, moderation.mark_official, moderator, answer.id)
     first, official = waits(app, question)
     assert first == HOUR and 5 * HOUR - 5 <= official <= 5 * HOUR + 5
@@ -79,8 +90,9 @@ def test_marking_and_unmarking_an_official_answer_set_and_clear_the_official_wai
 
 
 def test_editing_an_official_answer_withdraws_its_official_wait(app, asker, helper, moderator, agency):
-    question = ask_at(app, asker, utcnow() - timedelta(hours=5), agency=agency)
-    answer = answer_at(app, question, helper, utcnow() - timedelta(hours=4))
+    now = whole_second_now()
+    question = ask_at(app, asker, now - timedelta(hours=5), agency=agency)
+    answer = answer_at(app, question, helper, now - timedelta(hours=4))
     run(app, moderation.mark_official, moderator, answer.id)
     run(app, qa.edit_answer, helper, answer.id, "Mine took three weeks; the tracker said so too.")
     assert waits(app, question) == (HOUR, None)
@@ -90,7 +102,8 @@ def test_editing_an_official_answer_withdraws_its_official_wait(app, asker, help
 def test_the_accepted_answers_ratings_follow_acceptance_rating_and_moderation(app, asker, helper, reader,
                                                                              moderator, agency):
     from ..factories import make_user
-    question = ask_at(app, asker, utcnow() - timedelta(hours=5), agency=agency)
+    now = whole_second_now()
+    question = ask_at(app, asker, now - timedelta(hours=5), agency=agency)
     first, second = make_answer(app, question, helper), make_answer(app, question, reader)
     run(app, qa.accept_answer, asker, first.id)
     raters = [make_user(app) for _ in range(3)]
@@ -109,8 +122,9 @@ def test_the_accepted_answers_ratings_follow_acceptance_rating_and_moderation(ap
 
 
 def test_forum_check_reports_drifted_waits_and_fix_corrects_them(app, runner, asker, helper, agency):
-    question = ask_at(app, asker, utcnow() - timedelta(hours=5), agency=agency)
-    answer_at(app, question, helper, utcnow() - timedelta(hours=4))
+    now = whole_second_now()
+    question = ask_at(app, asker, now - timedelta(hours=5), agency=agency)
+    answer_at(app, question, helper, now - timedelta(hours=4))
     with app.app_context():
         db.session.execute(update(Question).where(Question.id == question.id).values(
             first_answer_seconds=None, official_answer_seconds=60))
