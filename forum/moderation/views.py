@@ -15,6 +15,7 @@ from ..accounts import service as accounts
 from ..accounts.models import User
 from ..errors import DomainError, InvalidInput, NotFound
 from ..extensions import db
+from ..qa.views import to_answer_url
 from ..suggestions.models import Suggestion
 from ..web import (YES_NO, attach_error, choice, ensure, form_view, id_arg, rate_limited, render_form, safe_next,
                    signed_in)
@@ -99,7 +100,7 @@ def official(answer_id: int):
         service.unmark_official(current_user, answer_id, request.form.get("reason", ""))
         flash("The official mark is removed.", "success")
     question = _question_of("answer", answer_id)
-    return redirect(url_for("qa.question", question_id=question.id, slug=question.slug, _anchor=f"answer-{answer_id}"))
+    return redirect(to_answer_url(question, answer_id))
 
 
 def _form_page(template: str, form, act, done, **context):

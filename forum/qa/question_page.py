@@ -2,9 +2,11 @@
 
 Two statements, whoever is looking and however many answers there are: the question (with
 its author, agencies, the question it duplicates, the suggestions linked to it and what the
-viewer did to it), then its answers (with their authors, official marks and the viewer's own
-votes). Each statement is built once per process for each kind of viewer and only its
-parameters change; rows become small frozen records rather than ORM objects, since the page
+viewer did to it), then one page of its answers (with their authors, official marks, the
+viewer's own votes and how many there are in all). A long thread is read ANSWERS_PER_PAGE
+answers at a time, so that rows are bounded too; `answer_page` says which page holds a given
+answer, for links and redirects to it. Each statement is built once per process for each
+kind of viewer and only its parameters change; rows become small frozen records rather than ORM objects, since the page
 only reads. Writes go through the models in service.py as before.
 """
 from __future__ import annotations
@@ -13,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 
-from sqlalchemy import Integer, and_, bindparam, case, or_, select, true
+from flask_sqlalchemy.pagination import Pagination
+from sqlalchemy import Integer, and_, bindparam, case, func, or_, select, true
 
 from moderation.rules import can
 from moderation.types import Action
@@ -101,6 +104,21 @@ class AnswerView:
         return self.official_agency_id is not None
 
 
+ANSWERS_PER_PAGE = 30  # as on Stack Overflow: most threads fit on one page
+MAX_ANSWER_PAGE = 10_000
+
+
+class AnswersPage(Pagination):
+    """One page of a question's answers, as the pagination macro reads it: the rows and the
+    total come from the one answers statement, so this asks the database nothing."""
+
+    def _query_items(self) -> list[AnswerView]:
+        return self._query_args["items"]
+
+    def _query_count(self) -> int:
+        return self._query_args["total"]
+
+
 @dataclass
 class QuestionPage:
     question: QuestionView
@@ -109,6 +127,11 @@ class QuestionPage:
     my_question_vote: int = 0
     i_have_it_too: bool = False
     question_deletable: bool = False  # by the viewer, its author (models.question_deletable)
+    answers_page: AnswersPage | None = None  # which page of the answers this is, and how many in all
+
+    @property
+    def answer_total(self) -> int:
+        return self.answers_page.total if self.answers_page is not None else len(self.answers)
 
 
 VISITOR, PARTICIPANT, MODERATOR = "visitor", "participant", "moderator"  # whose answers a viewer sees
@@ -161,8 +184,26 @@ def _question_statement(signed_in: bool):
             .order_by(linked.c.support_count.desc(), linked.c.id))
 
 
-# Positions in an answer row: the answer's own columns, its author, then the viewer's marks.
+# Positions in an answer row: the answer's own columns, its author, then the viewer's marks;
+# the number of answers the viewer sees in all comes last.
 _A_AUTHOR, _A_MINE = 13, 18
+
+
+def _visible(a, viewer_kind: str):
+    """The answers a kind of viewer sees: the public ones; a participant also their own held
+    ones; a moderator of the question also those held or hidden (to release or restore them)."""
+    if viewer_kind == MODERATOR:
+        return a.c.state.in_(("public", "held", "hidden"))
+    if viewer_kind == PARTICIPANT:
+        return or_(a.c.state == "public", and_(a.c.state == "held", a.c.author_id == _VIEWER_ID))
+    return a.c.state == "public"
+
+
+def _answer_order(a) -> list:
+    """Official answers first, then the accepted one, then by score, oldest first among equals."""
+    official_first = case((a.c.official_agency_id.is_not(None), 0), else_=1)
+    accepted_first = case((a.c.id == bindparam("accepted_id", type_=Integer), 0), else_=1)
+    return [official_first, accepted_first, a.c.score.desc(), a.c.created_at, a.c.id]
 
 
 @cache
@@ -177,11 +218,6 @@ def _answers_statement(viewer_kind: str):
               .outerjoin(author_agency, author_agency.c.id == author.c.agency_id)
               .outerjoin(official_agency, official_agency.c.id == a.c.official_agency_id)
               .outerjoin(official_by, official_by.c.id == a.c.official_by_id))
-    visible = a.c.state == "public"
-    if viewer_kind == MODERATOR:
-        visible = a.c.state.in_(("public", "held", "hidden"))
-    elif viewer_kind == PARTICIPANT:
-        visible = or_(visible, and_(a.c.state == "held", a.c.author_id == _VIEWER_ID))
     if viewer_kind != VISITOR:
         # Aliased: answer_deletable() looks at every vote on the answer, not only the viewer's.
         vote, helpful = AnswerVote.__table__.alias("my_vote"), HelpfulVote.__table__.alias("my_helpful")
@@ -189,30 +225,85 @@ def _answers_statement(viewer_kind: str):
                     case((and_(a.c.author_id == _VIEWER_ID, answer_deletable()), True), else_=False)]
         joined = (joined.outerjoin(vote, and_(vote.c.answer_id == a.c.id, vote.c.user_id == _VIEWER_ID))
                   .outerjoin(helpful, and_(helpful.c.answer_id == a.c.id, helpful.c.user_id == _VIEWER_ID)))
-    official_first = case((a.c.official_agency_id.is_not(None), 0), else_=1)
-    accepted_first = case((a.c.id == bindparam("accepted_id", type_=Integer), 0), else_=1)
-    return (select(*columns).select_from(joined).where(a.c.question_id == _QUESTION_ID, visible)
-            .order_by(official_first, accepted_first, a.c.score.desc(), a.c.created_at, a.c.id))
+    columns.append(func.count().over())  # counted before LIMIT: every answer the viewer sees
+    return (select(*columns).select_from(joined).where(a.c.question_id == _QUESTION_ID, _visible(a, viewer_kind))
+            .order_by(*_answer_order(a)).limit(ANSWERS_PER_PAGE).offset(bindparam("offset", type_=Integer)))
 
 
-def question_page(question_id: int, viewer: User | None) -> QuestionPage:
-    """The question and its answers (official ones first, then the accepted one, then by
-    score) and the viewer's own marks. A post held for personal information is shown only
-    to its author and to the moderators who may release it; a hidden one only to those
+@cache
+def _position_statement(viewer_kind: str):
+    """Where an answer stands (1 for the first) among those the viewer sees, in page order."""
+    a = _answer
+    ranked = (select(a.c.id, func.row_number().over(order_by=_answer_order(a)).label("position"))
+              .where(a.c.question_id == _QUESTION_ID, _visible(a, viewer_kind)).subquery("ranked"))
+    return select(ranked.c.position).where(ranked.c.id == bindparam("answer_id", type_=Integer))
+
+
+def _viewer_kind(question, viewer: User | None) -> str:
+    signed_in = viewer is not None and viewer.is_authenticated
+    if signed_in and can(viewer, Action.MODERATE_POST, question):
+        return MODERATOR
+    return PARTICIPANT if signed_in else VISITOR
+
+
+def _may_see(question, viewer: User | None, kind: str) -> bool:
+    """A public question everyone; a held one its author and its moderators; a hidden one its
     moderators (to restore it)."""
+    if question.state == "public":
+        return True
+    if question.state == "held":
+        return kind == MODERATOR or kind == PARTICIPANT and viewer.id == question.author_id
+    return question.state == "hidden" and kind == MODERATOR
+
+
+def answer_page(question, answer_id: int, viewer: User | None) -> int | None:
+    """The page of `question`'s answers that shows answer `answer_id` to `viewer`, or None
+    when it is not among the answers they see: one statement."""
+    signed_in = viewer is not None and viewer.is_authenticated
+    position = db.session.scalar(_position_statement(_viewer_kind(question, viewer)), {
+        "question_id": question.id, "answer_id": answer_id, "accepted_id": question.accepted_answer_id,
+        "viewer_id": viewer.id if signed_in else None})
+    return None if position is None else (position - 1) // ANSWERS_PER_PAGE + 1
+
+
+def locate_answer(answer_id: int, viewer: User | None) -> tuple[Question, int]:
+    """An answer's question and the page of it that shows the answer, for a viewer who may see
+    both; NotFound otherwise (so that the address of a question nobody may see never leaks)."""
+    answer = db.session.get(Answer, answer_id)
+    question = db.session.get(Question, answer.question_id) if answer is not None else None
+    page = None
+    if question is not None and _may_see(question, viewer, _viewer_kind(question, viewer)):
+        page = answer_page(question, answer_id, viewer)
+    if page is None:
+        raise NotFound("There is no such answer, or it has been removed")
+    return question, page
+
+
+def question_page(question_id: int, viewer: User | None, page_number: int = 1) -> QuestionPage:
+    """The question and one page of its answers (official ones first, then the accepted one,
+    then by score) and the viewer's own marks. A post held for personal information is shown
+    only to its author and to the moderators who may release it; a hidden one only to those
+    moderators (to restore it). A page beyond the last is NotFound."""
+    page_number = max(page_number, 1)
+    if page_number > MAX_ANSWER_PAGE:
+        raise NotFound(f"This question has no page {page_number:,} of answers")
     signed_in = viewer is not None and viewer.is_authenticated
     params = {"question_id": question_id, "viewer_id": viewer.id if signed_in else None}
     rows = db.session.execute(_question_statement(signed_in), params).all()
     question = _question_view(rows[0]) if rows else None
-    moderates = signed_in and question is not None and can(viewer, Action.MODERATE_POST, question)
-    if question is None or not (question.state == "public" or question.state == "held" and (
-            moderates or signed_in and viewer.id == question.author_id) or question.state == "hidden" and moderates):
+    kind = _viewer_kind(question, viewer) if question is not None else VISITOR
+    if question is None or not _may_see(question, viewer, kind):
         raise NotFound("There is no such question, or it has been removed")
-    kind = MODERATOR if moderates else PARTICIPANT if signed_in else VISITOR
-    answers = [_answer_view(row, signed_in) for row in db.session.execute(
-        _answers_statement(kind), {**params, "accepted_id": question.accepted_answer_id}).all()]
+    answer_rows = db.session.execute(_answers_statement(kind), {
+        **params, "accepted_id": question.accepted_answer_id,
+        "offset": (page_number - 1) * ANSWERS_PER_PAGE}).all()
+    if not answer_rows and page_number > 1:
+        raise NotFound(f"This question has no page {page_number:,} of answers")
+    answers = [_answer_view(row, signed_in) for row in answer_rows]
     page = QuestionPage(question, answers, [LinkedSuggestion(*row[_Q_LINKED:_Q_MINE]) for row in rows
                                             if row[_Q_LINKED] is not None])
+    page.answers_page = AnswersPage(page=page_number, per_page=ANSWERS_PER_PAGE, max_per_page=None, error_out=False,
+                                    count=True, items=answers, total=answer_rows[-1][-1] if answer_rows else 0)
     if signed_in:
         vote, me_too, deletable = rows[0][_Q_MINE:]
         page.my_question_vote, page.i_have_it_too, page.question_deletable = vote or 0, bool(me_too), bool(deletable)
@@ -228,6 +319,6 @@ def _question_view(row) -> QuestionView:
 def _answer_view(row, signed_in: bool) -> AnswerView:
     mine = ()
     if signed_in:
-        vote, helpful, deletable = row[_A_MINE:]
+        vote, helpful, deletable = row[_A_MINE:_A_MINE + 3]
         mine = (vote or 0, None if helpful is None else bool(helpful), bool(deletable))
     return AnswerView(*row[:_A_AUTHOR - 1], bool(row[_A_AUTHOR - 1]), _person(*row[_A_AUTHOR:_A_MINE]), *mine)

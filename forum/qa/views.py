@@ -22,7 +22,7 @@ from . import queries, service
 from .diffs import diff_html
 from .forms import AnswerForm, AskForm
 from .models import Answer, Question
-from .question_page import QuestionPage, question_page
+from .question_page import QuestionPage, answer_page, locate_answer, question_page
 
 bp = Blueprint("qa", __name__)
 VOTE_VALUES = {"up": 1, "down": -1, "withdraw": 0}
@@ -41,17 +41,34 @@ def _published_or_held(post, what: str) -> None:
 
 
 @bp.app_template_global()
-def question_url(question, anchor: str | None = None) -> str:
+def question_url(question, anchor: str | None = None, page: int = 1) -> str:
+    """A question's address (on `page` of its answers), with an anchor on that page."""
     url = fast_url("qa.question", question_id=question.id, slug=question.slug)
+    if page > 1:
+        url = f"{url}?page={page}"
     return f"{url}#{anchor}" if anchor else url
 
 
-def _done(question_id: int, anchor: str, message: str, payload: dict):
-    """Answer a small action: JSON for scripts, else a redirect back to the question."""
+@bp.app_template_global()
+def answer_url(answer_id: int) -> str:
+    """An answer's lasting address, for lists and search: it leads to the page of its
+    question's answers that shows it (a long thread has several)."""
+    return fast_url("qa.answer_link", answer_id=answer_id)
+
+
+def to_answer_url(question, answer_id: int) -> str:
+    """Where to send someone after acting on an answer: the page that shows it, at the answer."""
+    return question_url(question, f"answer-{answer_id}", answer_page(question, answer_id, current_user) or 1)
+
+
+def _done(question_id: int, message: str, payload: dict, answer_id: int | None = None):
+    """Answer a small action: JSON for scripts, else a redirect back to the question, or to
+    the answer acted on (on the page that shows it)."""
     if wants_json():
         return jsonify(payload)
     flash(message, "success")
-    return redirect(question_url(service.public_question(question_id), anchor))
+    question = service.public_question(question_id)
+    return redirect(to_answer_url(question, answer_id) if answer_id else question_url(question, "question"))
 
 
 # ── reading ──────────────────────────────────────────────────────────────────
@@ -69,15 +86,22 @@ def questions():
 @bp.get("/questions/<int:question_id>-<slug>")
 @visitor_cached
 def question(question_id: int, slug: str | None = None):
-    page = question_page(question_id, current_user)
+    number = _page_number()
+    page = question_page(question_id, current_user, number)
     if slug != page.question.slug:
-        return redirect(question_url(page.question), code=301)
+        return redirect(question_url(page.question, page=number), code=301)
     # Visitors get no form (building one would start a session to hold its CSRF token).
     return _question_page(page, AnswerForm() if current_user.is_authenticated else None)
 
 
 def _question_page(page: QuestionPage, answer_form: AnswerForm | None, status: int = 200):
     return render_template("qa/question.html", page=page, q=page.question, answer_form=answer_form), status
+
+
+@bp.get("/answers/<int:answer_id>")
+def answer_link(answer_id: int):
+    question, page = locate_answer(answer_id, current_user)
+    return redirect(question_url(question, f"answer-{answer_id}", page))
 
 
 @bp.get("/questions/<int:question_id>/revisions")
@@ -92,7 +116,7 @@ def answer_revisions(answer_id: int):
     answer = service.public_answer(answer_id)
     q = service.public_question(answer.question_id)
     return revisions_page(q, queries.revisions(answer_id=answer.id, page=_page_number()), "answer",
-                          {"answer_id": answer.id}, question_url(q, f"answer-{answer.id}"))
+                          {"answer_id": answer.id}, to_answer_url(q, answer.id))
 
 
 def _page_number() -> int:
@@ -192,7 +216,7 @@ def answer(question_id: int):
             status = error.status
         else:
             _published_or_held(new, "answer")
-            return redirect(question_url(service.public_question(question_id), f"answer-{new.id}"))
+            return redirect(to_answer_url(service.public_question(question_id), new.id))
     explain_csrf(form)
     return _question_page(question_page(question_id, current_user), form, status=status)
 
@@ -241,7 +265,7 @@ def edit_answer(answer_id: int):
             _published_or_held(existing, "answer")
         else:
             flash("Your answer is updated. Earlier versions stay in its history.", "success")
-        return redirect(question_url(q, f"answer-{answer_id}"))
+        return redirect(to_answer_url(q, answer_id))
     return render_form("qa/edit.html", form, q=q, kind="answer", answer=existing)
 
 
@@ -269,7 +293,7 @@ def delete_answer(answer_id: int):
 @voting_limit
 def vote_question(question_id: int):
     result = service.vote_question(current_user, question_id, choice("vote", VOTE_VALUES))
-    return _done(question_id, "question", "Your vote is counted." if result.my_vote else "Your vote is withdrawn.",
+    return _done(question_id, "Your vote is counted." if result.my_vote else "Your vote is withdrawn.",
                  {"score": result.score, "my_vote": result.my_vote})
 
 
@@ -279,9 +303,8 @@ def vote_question(question_id: int):
 def vote_answer(answer_id: int):
     result = service.vote_answer(current_user, answer_id, choice("vote", VOTE_VALUES))
     question_id = service.public_answer(answer_id).question_id
-    return _done(question_id, f"answer-{answer_id}",
-                 "Your vote is counted." if result.my_vote else "Your vote is withdrawn.",
-                 {"score": result.score, "my_vote": result.my_vote})
+    return _done(question_id, "Your vote is counted." if result.my_vote else "Your vote is withdrawn.",
+                 {"score": result.score, "my_vote": result.my_vote}, answer_id)
 
 
 @bp.post("/questions/<int:question_id>/me-too")
@@ -291,7 +314,7 @@ def me_too(question_id: int):
     affected = choice("affected", {"yes": True, "no": False})
     count = service.set_me_too(current_user, question_id, affected)
     message = "You are counted among the people with this question." if affected else "You are no longer counted."
-    return _done(question_id, "question", message, {"affected": count, "mine": affected})
+    return _done(question_id, message, {"affected": count, "mine": affected})
 
 
 @bp.post("/answers/<int:answer_id>/accept")
@@ -301,8 +324,8 @@ def accept(answer_id: int):
     accepted = choice("accept", {"yes": True, "no": False})
     service.accept_answer(current_user, answer_id, accepted)
     question_id = service.public_answer(answer_id).question_id
-    return _done(question_id, f"answer-{answer_id}",
-                 "You accepted this answer." if accepted else "You withdrew your acceptance.", {"accepted": accepted})
+    return _done(question_id, "You accepted this answer." if accepted else "You withdrew your acceptance.",
+                 {"accepted": accepted}, answer_id)
 
 
 @bp.post("/answers/<int:answer_id>/helpful")
@@ -312,5 +335,5 @@ def helpful(answer_id: int):
     verdict = choice("helpful", {"yes": True, "no": False})
     yes, no = service.rate_helpful(current_user, answer_id, verdict)
     question_id = service.public_answer(answer_id).question_id
-    return _done(question_id, f"answer-{answer_id}", "Thank you: your feedback is counted.",
-                 {"helpful_yes": yes, "helpful_no": no, "mine": verdict})
+    return _done(question_id, "Thank you: your feedback is counted.",
+                 {"helpful_yes": yes, "helpful_no": no, "mine": verdict}, answer_id)

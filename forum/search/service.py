@@ -46,8 +46,11 @@ class SearchPage:
 
 
 def _question_url(question, answer_id: int | None = None) -> str:
-    return url_for("qa.question", question_id=question.id, slug=question.slug,
-                   _anchor=f"answer-{answer_id}" if answer_id else None)
+    """A question's address, or an answer's lasting one (it leads to the page of the thread
+    that shows the answer)."""
+    if answer_id:
+        return url_for("qa.answer_link", answer_id=answer_id)
+    return url_for("qa.question", question_id=question.id, slug=question.slug)
 
 
 def _suggestion_url(suggestion) -> str:

@@ -140,7 +140,7 @@ def test_pressing_a_vote_with_the_keyboard(app, browser, base_url):
 
 
 @pytest.mark.parametrize("path", ["/questions", "question", "/questions/ask", "/", "/users/1", "/agencies/passport-office",
-                                  "revisions"])
+                                  "revisions", "long thread, page 2"])
 def test_qa_pages_have_no_serious_accessibility_violations(app, axe_check, browser, base_url, path):
     agency = make_agency(app, name="Passport Office", slug="passport-office")
     asker = make_user(app)
@@ -156,5 +156,10 @@ def test_qa_pages_have_no_serious_accessibility_violations(app, axe_check, brows
         page = sign_in(browser, base_url, asker, True)
         storage = page.context.storage_state()
         page.context.close()
-    target = {"question": question.url, "revisions": f"/questions/{question.id}/revisions"}.get(path, path)
+    if path == "long thread, page 2":
+        from forum.qa.question_page import ANSWERS_PER_PAGE
+        for _ in range(ANSWERS_PER_PAGE):
+            make_answer(app, question, helper)
+    target = {"question": question.url, "revisions": f"/questions/{question.id}/revisions",
+              "long thread, page 2": f"{question.url}?page=2"}.get(path, path)
     axe_check(target, storage_state=storage)

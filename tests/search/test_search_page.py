@@ -30,7 +30,10 @@ def test_answers_are_found_and_link_to_their_question(app, client, asker, drain)
     a = make_answer(app, q, make_user(app), body="Mine took three weeks, track it on the website.")
     drain()
     html = client.get("/search?q=track+website&type=answer").get_data(as_text=True)
-    assert f'href="{q.url}#answer-{a.id}"' in html
+    assert f'href="/answers/{a.id}"' in html
+    # The answer's lasting address leads to the page of the thread that shows it.
+    response = client.get(f"/answers/{a.id}")
+    assert response.status_code == 302 and response.headers["Location"].endswith(f"{q.url}#answer-{a.id}")
 
 
 def test_a_question_ranks_above_its_own_answers_for_a_title_match(app, client, asker, drain):
