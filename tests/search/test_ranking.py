@@ -1,6 +1,6 @@
 """The backend's own ranking of plain-word queries gives whoosh's order and exact counts, across
-segments with deleted documents, for every sort and with filters; what it cannot rank (phrases)
-is left to whoosh."""
+segments with deleted documents, for every sort and with filters, and so does its matching of
+phrases; what it cannot rank (a phrase with slop, fields that are not scored) is left to whoosh."""
 import random
 from datetime import datetime, timedelta
 
@@ -59,8 +59,34 @@ def test_plain_word_queries_rank_and_count_as_whoosh_does(backend, sort, filters
             assert total == len(matching), text
 
 
-def test_phrases_are_left_to_whoosh(backend):
+@pytest.mark.parametrize("sort", ["relevance", "newest", "votes"])
+@pytest.mark.parametrize("filters", [{}, {"type": "question"}, {"agency": "council", "accepted": True}])
+def test_phrases_match_rank_and_count_as_whoosh_does(backend, sort, filters):
     ranker = backend._ranker()
-    parsed = _parse(ranker.searcher.schema, '"passport renewal"', qparser.AndGroup)
-    assert ranker.top(parsed, None, "relevance", 20) is None
+    searcher = ranker.searcher
+    three = " ".join(_document(random.Random(7), 0).body.split()[2:5])  # in the first document, as it was made
+    texts = ['"passport renewal"', '"tax office refund"', '"council rates" online', '"office office"',
+             'title:"parking permit"', '"renewal passport fee"', '"nothing like it"', '"passport"', f'"{three}"']
+    assert ranker.top(_parse(searcher.schema, f'"{three}"', qparser.AndGroup), None, "newest", 5)[1] >= 1
+    for text in texts:
+        query = Query(text, sort=sort, **filters)
+        parsed = _parse(searcher.schema, text, qparser.AndGroup)
+        filter_q = _filters(query)
+        for limit in (5, 200):
+            ranked, total = ranker.top(parsed, filter_q, sort, limit)
+            expected = searcher.search(parsed, limit=limit, optimize=False, filter=filter_q, **SORTS[sort])
+            assert ranked == [docnum for _score, docnum in expected.top_n], (text, limit)
+            matching = set(searcher.docs_for_query(parsed))
+            if filter_q is not None:
+                matching &= set(searcher.docs_for_query(filter_q))
+            assert total == len(matching), text
+    # The documents a phrase matches are whoosh's, one by one.
+    for words in (["passport", "renewal"], ["office", "office"], ["rates", "parking", "permit"]):
+        phrase = wq.Phrase("body", words)
+        assert ranker.docs(phrase) == set(searcher.docs_for_query(phrase)), words
+
+
+def test_what_the_ranker_cannot_match_is_left_to_whoosh(backend):
+    ranker = backend._ranker()
+    assert ranker.top(wq.Phrase("body", ["passport", "renewal"], slop=3), None, "relevance", 20) is None
     assert ranker.top(wq.Term("type", "question"), None, "relevance", 20) is None  # not a scored field

@@ -7,8 +7,13 @@ tens of milliseconds before scoring or counting begins. Here the ids and weights
 searched lately stay decoded, per segment (a segment never changes once written, only which of
 its documents are deleted), and a query is worked out with set operations, so the count is
 exact and cheap. Scores are Whoosh's BM25F, computed term by term with the same formula and
-statistics, so the order is the one Whoosh gives (tests compare the two). Anything else
-(phrases, NOT, fields that are not scored) gets None, and the caller asks Whoosh.
+statistics, so the order is the one Whoosh gives (tests compare the two). A phrase (its words
+one after another: Whoosh's Phrase with its default slop of 1) is matched in one pass of its
+words' postings per segment, leapfrogging to the documents that hold them all and reading
+positions only there, without Whoosh's span matchers, and scored as Whoosh scores it (its words'
+BM25F summed as Whoosh's matcher tree sums them, times the phrase's boost); a searcher keeps
+the phrases it matched, so changing the sort costs nothing more. Anything else (NOT, a phrase
+with slop, fields that are not scored) gets None, and the caller asks Whoosh.
 """
 from __future__ import annotations
 
@@ -101,6 +106,47 @@ class PostingsCache:
                 del self._columns[key]
 
 
+def _leaf(matcher):
+    """A segment's postings matcher without its deletions wrapper (deletions are the caller's)."""
+    return matcher.child if isinstance(matcher, FilterMatcher) else matcher
+
+
+def _all_at_once(matchers):
+    """The documents every one of `matchers` (postings of one segment) holds, in order: each
+    skips ahead to the furthest of them until all stand on the same document."""
+    if not all(m.is_active() for m in matchers):
+        return
+    while True:
+        target = max(m.id() for m in matchers)
+        for m in matchers:
+            if m.id() < target:
+                m.skip_to(target)
+                if not m.is_active():
+                    return
+        if all(m.id() == target for m in matchers):
+            yield target
+            matchers[0].next()
+            if not matchers[0].is_active():
+                return
+
+
+def _in_a_row(positions: list) -> bool:
+    """Whether the words stand one after another somewhere: the first word at p, the next at
+    p + 1, and so on (whoosh's SpanNear2 with slop 1, ordered, at a distance of 1)."""
+    first, *rest = positions
+    following = [set(p) for p in rest]
+    return any(all(start + k in after for k, after in enumerate(following, 1)) for start in first)
+
+
+def _tree_sum(values: list[float]) -> float:
+    """The sum as whoosh's make_binary_tree of intersection matchers adds its children's scores:
+    halves first, the first half on the left."""
+    if len(values) == 1:
+        return values[0]
+    half = len(values) // 2
+    return _tree_sum(values[:half]) + _tree_sum(values[half:])
+
+
 def _decode(matcher) -> tuple[array, array]:
     if isinstance(matcher, FilterMatcher):  # deletions: left to the caller, per searcher
         matcher = matcher.child
@@ -164,6 +210,7 @@ class Ranker:
         weighting = searcher.weighting
         self._bm25 = weighting if type(weighting) is BM25F else None
         self._sets: dict = {}  # filter terms' documents, for this searcher
+        self._phrases: dict = {}  # (field, words) -> {document: score}, for this searcher
         self._columns: dict = {}
 
     # ── which documents ──────────────────────────────────────────────────────
@@ -173,6 +220,12 @@ class Ranker:
         not evaluate itself, or, with exact_only=False, Whoosh's answer for those."""
         if isinstance(q, wq.Term):
             return self._term_docs(q)
+        if isinstance(q, wq.Phrase):
+            found = self._phrase(q)
+            if found is not None:
+                return set(found)
+            if exact_only:
+                return None
         if isinstance(q, (wq.And, wq.Or)) and q.subqueries:
             parts = [self.docs(sub, exact_only) for sub in q.subqueries]
             if any(part is None for part in parts):
@@ -203,6 +256,46 @@ class Ranker:
             self._sets[key] = frozenset(docs)
         return docs
 
+    def _phrase(self, q) -> dict[int, float] | None:
+        """{document: score} for the documents where the phrase's words stand one after another
+        (the score before the phrase's boost; 0 when the field is not scored); None for a phrase
+        this module does not match itself (another slop, a field without positions)."""
+        field = self.searcher.schema[q.fieldname] if q.fieldname in self.searcher.schema else None
+        if q.slop != 1 or field is None or not field.format or not field.format.supports("positions"):
+            return None
+        key = (q.fieldname, tuple(q.words))
+        if key in self._phrases:
+            return self._phrases[key]
+        try:
+            words = [field.to_bytes(word) for word in q.words]
+        except ValueError:
+            words = []
+        found: dict[int, float] = {}
+        scorers = None
+        if words and self._bm25 is not None and field.scorable:
+            searcher, weighting = self.searcher, self._bm25
+            avgfl = searcher.avg_field_length(q.fieldname) or 1
+            B, K1 = weighting._field_B.get(q.fieldname, weighting.B), weighting.K1
+            norm = [K1 * ((1 - B) + B * length / avgfl) for length in _LENGTH_OF_BYTE]
+            scorers = [(searcher.idf(q.fieldname, word), norm, K1 + 1) for word in words]
+        for reader, offset, deleted in self.leaves:
+            if not words or any((q.fieldname, word) not in reader for word in words):
+                continue
+            lengths = self.cache.column(reader, q.fieldname, LENGTHS_COLUMN) if scorers else None
+            matchers = [_leaf(reader.postings(q.fieldname, word)) for word in words]
+            for doc in _all_at_once(matchers):
+                if doc in deleted or not _in_a_row([m.value_as("positions") for m in matchers]):
+                    continue
+                if scorers:
+                    # bm25 with the same operations in the same order as _term_scores (the same floats).
+                    found[doc + offset] = _tree_sum([idf * ((m.weight() * k1p1) / (m.weight() + norm[lengths[doc]]))
+                                                     for (idf, norm, k1p1), m in zip(scorers, matchers)])
+                else:
+                    found[doc + offset] = 0.0
+        if len(self._phrases) < 64:
+            self._phrases[key] = found
+        return found
+
     def _term(self, q) -> bytes | None:
         field = self.searcher.schema[q.fieldname] if q.fieldname in self.searcher.schema else None
         if field is None:
@@ -221,6 +314,12 @@ class Ranker:
             return None
         if isinstance(q, wq.Term):
             found = self._term_scores(q, docs, every)
+        elif isinstance(q, wq.Phrase):
+            field = self.searcher.schema[q.fieldname] if q.fieldname in self.searcher.schema else None
+            matched = self._phrase(q) if field is not None and field.scorable else None
+            if matched is None:
+                return None
+            found = {d: s for d, s in matched.items() if d in docs}
         elif isinstance(q, (wq.And, wq.Or)) and q.subqueries:
             every = every and isinstance(q, wq.Or)  # an And's parts match more than the And
             parts = [self.scores(sub, docs, every) for sub in q.subqueries]
