@@ -35,8 +35,9 @@ NOT_EDITABLE = ("The agency has answered this suggestion, so its text stays as t
                 "To propose something different, suggest it separately.")
 
 
-def get_suggestion(suggestion_id: int) -> Suggestion:
-    suggestion = db.session.get(Suggestion, suggestion_id)
+def get_suggestion(suggestion_id: int, *, with_agency: bool = False) -> Suggestion:
+    suggestion = db.session.get(Suggestion, suggestion_id,
+                                options=[joinedload(Suggestion.agency)] if with_agency else None)
     if suggestion is None:
         raise NotFound("There is no such suggestion")
     return suggestion

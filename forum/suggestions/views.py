@@ -9,7 +9,7 @@ from moderation.types import Action, Role
 from moderation.workflow import STATUS_LABELS, next_statuses
 
 from ..accounts import service as accounts
-from ..errors import DomainError, InvalidInput
+from ..errors import Conflict, DomainError, InvalidInput
 from ..extensions import utcnow
 from ..qa.views import revisions_page
 from ..web import attach_error, ensure, explain_csrf, form_view, preview_of, rate_limited, render_form, signed_in
@@ -117,7 +117,16 @@ def _published_or_held(s, published: str = "Your suggestion is published, and yo
 @signed_in
 @rate_limited("FORUM_RATE_POSTING")
 def edit(suggestion_id: int):
-    s = service.editable_suggestion(current_user, suggestion_id)
+    try:
+        s = service.editable_suggestion(current_user, suggestion_id)
+    except Conflict as error:
+        if request.method != "POST":
+            raise
+        # The agency answered after the form was opened: it comes back with what was typed, and why.
+        form = EditSuggestionForm()
+        form.form_errors.append(error.message)
+        return render_form("suggestions/edit.html", form, status=error.status,
+                           s=service.get_suggestion(suggestion_id, with_agency=True))
     was_held = s.state == "held"
     form = EditSuggestionForm(data=None if request.method == "POST" else {
         "title": s.title, "body": s.body_source, "tags": ", ".join(s.tag_list)})

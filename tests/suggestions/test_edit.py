@@ -95,7 +95,9 @@ def test_once_the_agency_answers_the_text_stays(app, client_of, proposer, modera
     author = client_of(proposer)
     assert f"/suggestions/{suggestion.id}/edit" not in author.get(suggestion.url).get_data(as_text=True)
     response = edit(form, author, suggestion.id)
-    assert response.status_code == 409 and "text stays as they read it" in response.get_data(as_text=True)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 409 and "text stays as they read it" in page
+    assert f'value="{NEW["title"]}"' in page and "Scans would do." in page  # what was typed is not lost
     assert author.get(f"/suggestions/{suggestion.id}/edit").status_code == 409
     assert fetch(app, Suggestion, suggestion.id, "title") == "Let people upload documents in the app"
 
