@@ -202,3 +202,30 @@ def test_a_stale_index_never_leaves_an_empty_page_with_a_next_link(app, client, 
         html = client.get(f"/search?q=childcare&page={page}").get_data(as_text=True)
         listed = len(re.findall(r'<li class="cf-search-result">', html))
         assert listed == (5 if page == 1 else 0) and 'rel="next"' not in html and "5 results" in html, page
+
+
+def test_a_search_that_fails_once_is_tried_again_on_a_fresh_searcher(app, client, asker, drain, monkeypatch):
+    """A reader can vanish mid-search while another process commits: one failure opens a new
+    searcher and tries again, so the reader still gets ranked, highlighted results."""
+    import forum.search.whoosh as whoosh_backend
+
+    make_question(app, asker, title="Harbour mooring fee in instalments")
+    drain()
+    real, failures = whoosh_backend._hits, []
+
+    def fails_once(*args):
+        if not failures:
+            failures.append(1)
+            raise EOFError()  # as a segment file cut short would
+        return real(*args)
+
+    monkeypatch.setattr(whoosh_backend, "_hits", fails_once)
+    html = client.get("/search?q=mooring").get_data(as_text=True)
+    assert failures and "temporarily limited" not in html and "<mark>mooring</mark>" in html
+
+    def always_fails(*args):
+        raise EOFError()
+
+    monkeypatch.setattr(whoosh_backend, "_hits", always_fails)
+    html = client.get("/search?q=mooring").get_data(as_text=True)
+    assert "temporarily limited" in html and "Harbour mooring fee in instalments" in html

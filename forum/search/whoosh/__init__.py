@@ -145,7 +145,7 @@ class WhooshBackend(SearchBackend):
             raise
         except Exception as error:
             self._local.searcher = None
-            raise SearchUnavailable(f"index at {path} cannot be read: {error}") from error
+            raise SearchUnavailable(f"index at {path} cannot be read: {error!r}") from error
         ranker = getattr(self._local, "ranker", None)
         if ranker is None or ranker.searcher is not cached:
             self._local.ranker = Ranker(cached, self._postings)
@@ -254,6 +254,16 @@ class WhooshBackend(SearchBackend):
             return Status(False, 0, str(self.root), str(error))
 
     def search(self, query: Query, visible: Callable[[list[str]], set[str]]) -> Results:
+        """Search; a search that fails once (a reader that vanished mid-search while another
+        process committed) is tried again on a freshly opened searcher before giving up."""
+        try:
+            return self._search(query, visible)
+        except SearchUnavailable as error:
+            if error.__cause__ is None:  # the index is missing or refused: trying again changes nothing
+                raise
+            return self._search(query, visible)
+
+    def _search(self, query: Query, visible: Callable[[list[str]], set[str]]) -> Results:
         text = clean_text(query.text)
         ranker = self._ranker()
         searcher = ranker.searcher
@@ -284,7 +294,7 @@ class WhooshBackend(SearchBackend):
             hits = _hits(searcher, parsed, shown)
         except Exception as error:  # a reader that vanished mid-search (rebuild swap, disk gone)
             self._local.searcher = None
-            raise SearchUnavailable(f"search failed: {error}") from error
+            raise SearchUnavailable(f"search failed: {error!r}") from error
         return Results(hits, total, corrected, notes)
 
     def similar(self, text: str, limit: int, type: str = "question", titles_only: bool = False) -> list[Hit]:
@@ -299,7 +309,7 @@ class WhooshBackend(SearchBackend):
             return _hits(ranker.searcher, similar, docnums)
         except Exception as error:
             self._local.searcher = None
-            raise SearchUnavailable(f"search failed: {error}") from error
+            raise SearchUnavailable(f"search failed: {error!r}") from error
 
 
 def _check_schema(ix, path: Path) -> None:
