@@ -90,7 +90,7 @@ def search(query: Query) -> SearchPage:
     try:
         found = backend().search(query, queries.visible_keys)
     except SearchUnavailable as error:
-        current_app.logger.warning("search unavailable, using the database: %s", error)
+        current_app.logger.warning("search unavailable, using the database: %s", error, exc_info=error)
         return _fallback(query)
     return SearchPage(query, _recheck(found.hits, checked=True), found.total, found.corrected, notes=found.notes)
 

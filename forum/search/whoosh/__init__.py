@@ -17,6 +17,7 @@ import re
 import secrets
 import shutil
 import threading
+import time
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +34,7 @@ from .ranking import PostingsCache, Ranker
 WAIT_SECONDS = 30.0  # a blocking writer (indexer, rebuild) gives up after this long
 MAX_QUERY_CHARS = 500  # longer text is cut: a 2,000-character paste still searches its start
 MAX_TERMS = 30
+RETRY_PAUSES = (0.0, 0.05)  # seconds before the second and the third try of a failed search
 SNIPPET_CHARS = 240
 HIGHLIGHT_CHARS = 3_000
 # Result sets up to this size are re-checked against the database whole, for an exact count
@@ -254,14 +256,17 @@ class WhooshBackend(SearchBackend):
             return Status(False, 0, str(self.root), str(error))
 
     def search(self, query: Query, visible: Callable[[list[str]], set[str]]) -> Results:
-        """Search; a search that fails once (a reader that vanished mid-search while another
-        process committed) is tried again on a freshly opened searcher before giving up."""
-        try:
-            return self._search(query, visible)
-        except SearchUnavailable as error:
-            if error.__cause__ is None:  # the index is missing or refused: trying again changes nothing
-                raise
-            return self._search(query, visible)
+        """Search; a search that fails while reading (a reader that vanished mid-search, or a
+        table of contents removed as it was opened, while another process committed) is tried
+        again on a freshly opened searcher, twice, a moment apart, before giving up."""
+        for pause in RETRY_PAUSES:
+            try:
+                return self._search(query, visible)
+            except SearchUnavailable as error:
+                if error.__cause__ is None:  # the index is missing or refused: trying again changes nothing
+                    raise
+                time.sleep(pause)
+        return self._search(query, visible)
 
     def _search(self, query: Query, visible: Callable[[list[str]], set[str]]) -> Results:
         text = clean_text(query.text)
