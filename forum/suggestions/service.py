@@ -10,7 +10,6 @@ from sqlalchemy import and_, delete, exists, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import joinedload
 
-from moderation import pii
 from moderation.types import Action
 from moderation.workflow import why_not_move
 
@@ -22,7 +21,7 @@ from ..moderation import audit
 from ..moderation import service as moderation
 from ..permissions import require
 from ..qa.models import Question
-from ..qa.service import check_pace, hold_or_release, render_body
+from ..qa.service import check_pace, hold_or_release, personal_information, render_body
 from ..sql import bump, insert_if_absent
 from ..tags import service as tags
 from .models import (QuestionSuggestionLink, Suggestion, SuggestionStatusChange, SuggestionSupport, SuggestionTag,
@@ -49,11 +48,6 @@ def public_suggestion(suggestion_id: int) -> Suggestion:
     if suggestion.state != "public":
         raise NotFound("There is no such suggestion, or it has been removed")
     return suggestion
-
-
-def personal_information(*texts: str) -> list[str]:
-    """The kinds of personal information in the texts (never the values themselves)."""
-    return pii.kinds([finding for text in texts if text for finding in pii.scan(text)])
 
 
 def _mark_threshold(suggestion_id: int) -> None:

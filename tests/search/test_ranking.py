@@ -39,24 +39,29 @@ SORTS = {"relevance": {}, "newest": {"sortedby": "created", "reverse": True},
          "votes": {"sortedby": ["score", "created"], "reverse": True}}
 
 
+def assert_ranks_as_whoosh(ranker, text: str, sort: str, filters: dict) -> None:
+    """The ranker's first 5 and first 200 for `text` are whoosh's, and its count is exact."""
+    searcher = ranker.searcher
+    query = Query(text, sort=sort, **filters)
+    parsed = _parse(searcher.schema, text, qparser.AndGroup)
+    filter_q = _filters(query)
+    for limit in (5, 200):
+        ranked, total = ranker.top(parsed, filter_q, sort, limit)
+        expected = searcher.search(parsed, limit=limit, optimize=False, filter=filter_q, **SORTS[sort])
+        assert ranked == [docnum for _score, docnum in expected.top_n], (text, limit)
+        matching = set(searcher.docs_for_query(parsed))
+        if filter_q is not None:
+            matching &= set(searcher.docs_for_query(filter_q))
+        assert total == len(matching), text
+
+
 @pytest.mark.parametrize("sort", ["relevance", "newest", "votes"])
 @pytest.mark.parametrize("filters", [{}, {"type": "question"}, {"agency": "council", "accepted": True}])
 def test_plain_word_queries_rank_and_count_as_whoosh_does(backend, sort, filters):
     ranker = backend._ranker()
-    searcher = ranker.searcher
     assert len(ranker.leaves) == 3 and any(deleted for _reader, _offset, deleted in ranker.leaves)
     for text in ("passport", "council rates", "tax office refund", "title:carer", "nothing-like-it"):
-        query = Query(text, sort=sort, **filters)
-        parsed = _parse(searcher.schema, text, qparser.AndGroup)
-        filter_q = _filters(query)
-        for limit in (5, 200):
-            ranked, total = ranker.top(parsed, filter_q, sort, limit)
-            expected = searcher.search(parsed, limit=limit, optimize=False, filter=filter_q, **SORTS[sort])
-            assert ranked == [docnum for _score, docnum in expected.top_n], (text, limit)
-            matching = set(searcher.docs_for_query(parsed))
-            if filter_q is not None:
-                matching &= set(searcher.docs_for_query(filter_q))
-            assert total == len(matching), text
+        assert_ranks_as_whoosh(ranker, text, sort, filters)
 
 
 @pytest.mark.parametrize("sort", ["relevance", "newest", "votes"])
@@ -69,17 +74,7 @@ def test_phrases_match_rank_and_count_as_whoosh_does(backend, sort, filters):
              'title:"parking permit"', '"renewal passport fee"', '"nothing like it"', '"passport"', f'"{three}"']
     assert ranker.top(_parse(searcher.schema, f'"{three}"', qparser.AndGroup), None, "newest", 5)[1] >= 1
     for text in texts:
-        query = Query(text, sort=sort, **filters)
-        parsed = _parse(searcher.schema, text, qparser.AndGroup)
-        filter_q = _filters(query)
-        for limit in (5, 200):
-            ranked, total = ranker.top(parsed, filter_q, sort, limit)
-            expected = searcher.search(parsed, limit=limit, optimize=False, filter=filter_q, **SORTS[sort])
-            assert ranked == [docnum for _score, docnum in expected.top_n], (text, limit)
-            matching = set(searcher.docs_for_query(parsed))
-            if filter_q is not None:
-                matching &= set(searcher.docs_for_query(filter_q))
-            assert total == len(matching), text
+        assert_ranks_as_whoosh(ranker, text, sort, filters)
     # The documents a phrase matches are whoosh's, one by one.
     for words in (["passport", "renewal"], ["office", "office"], ["rates", "parking", "permit"]):
         phrase = wq.Phrase("body", words)

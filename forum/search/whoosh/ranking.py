@@ -271,25 +271,22 @@ class Ranker:
         except ValueError:
             words = []
         found: dict[int, float] = {}
-        scorers = None
+        idfs = None  # None: the field is not scored
         if words and self._bm25 is not None and field.scorable:
-            searcher, weighting = self.searcher, self._bm25
-            avgfl = searcher.avg_field_length(q.fieldname) or 1
-            B, K1 = weighting._field_B.get(q.fieldname, weighting.B), weighting.K1
-            norm = [K1 * ((1 - B) + B * length / avgfl) for length in _LENGTH_OF_BYTE]
-            scorers = [(searcher.idf(q.fieldname, word), norm, K1 + 1) for word in words]
+            norm, k1p1 = self._bm25_norms(q.fieldname)
+            idfs = [self.searcher.idf(q.fieldname, word) for word in words]
         for reader, offset, deleted in self.leaves:
             if not words or any((q.fieldname, word) not in reader for word in words):
                 continue
-            lengths = self.cache.column(reader, q.fieldname, LENGTHS_COLUMN) if scorers else None
+            lengths = self.cache.column(reader, q.fieldname, LENGTHS_COLUMN) if idfs else None
             matchers = [_leaf(reader.postings(q.fieldname, word)) for word in words]
             for doc in _all_at_once(matchers):
                 if doc in deleted or not _in_a_row([m.value_as("positions") for m in matchers]):
                     continue
-                if scorers:
-                    # bm25 with the same operations in the same order as _term_scores (the same floats).
-                    found[doc + offset] = _tree_sum([idf * ((m.weight() * k1p1) / (m.weight() + norm[lengths[doc]]))
-                                                     for (idf, norm, k1p1), m in zip(scorers, matchers)])
+                if idfs:
+                    n = norm[lengths[doc]]  # the formula of _bm25_norms, as _term_scores's table holds it
+                    found[doc + offset] = _tree_sum([idf * ((w * k1p1) / (w + n))
+                                                     for idf, w in zip(idfs, (m.weight() for m in matchers))])
                 else:
                     found[doc + offset] = 0.0
         if len(self._phrases) < 64:
@@ -341,14 +338,8 @@ class Ranker:
         btext = self._term(q)
         if btext is None or not docs:
             return {}
-        searcher, weighting = self.searcher, self._bm25
-        idf = searcher.idf(q.fieldname, btext)
-        avgfl = searcher.avg_field_length(q.fieldname) or 1
-        B, K1 = weighting._field_B.get(q.fieldname, weighting.B), weighting.K1
-        # whoosh.scoring.bm25 for each weight and each of the 256 coded lengths, with the same
-        # operations in the same order: the same floats.
-        norm = [K1 * ((1 - B) + B * length / avgfl) for length in _LENGTH_OF_BYTE]
-        k1p1 = K1 + 1
+        idf = self.searcher.idf(q.fieldname, btext)
+        norm, k1p1 = self._bm25_norms(q.fieldname)
         found: dict[int, float] = {}
         for reader, offset, deleted in self.leaves:
             if (q.fieldname, btext) not in reader:
@@ -367,6 +358,15 @@ class Ranker:
             else:
                 found.update((d + offset, s) for d, s in zip(ids, map(table.__getitem__, codes)) if d + offset in docs)
         return found
+
+    def _bm25_norms(self, fieldname: str) -> tuple[list[float], float]:
+        """whoosh.scoring.bm25's length normalisation for each of the 256 coded field lengths,
+        and K1 + 1: a posting then scores idf * ((w * k1p1) / (w + norm[length byte])), the same
+        operations in the same order as whoosh, so the same floats."""
+        weighting = self._bm25
+        avgfl = self.searcher.avg_field_length(fieldname) or 1
+        B, K1 = weighting._field_B.get(fieldname, weighting.B), weighting.K1
+        return [K1 * ((1 - B) + B * length / avgfl) for length in _LENGTH_OF_BYTE], K1 + 1
 
     # ── the page ─────────────────────────────────────────────────────────────
 
