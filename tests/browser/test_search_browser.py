@@ -1,5 +1,7 @@
 """Search in Chromium: a freshly posted question is found from the header's search box, and
 similar questions appear while a new one is typed; axe-core on the search page."""
+import time
+
 import pytest
 from playwright.sync_api import expect
 
@@ -11,6 +13,20 @@ from .test_qa_browser import sign_in
 pytestmark = pytest.mark.browser
 
 
+def wait_until_indexed(app, seconds: float = 10.0) -> None:
+    """Wait for the outbox to empty: its rows go only once the index has committed them."""
+    from forum.search.outbox import pending
+
+    deadline = time.monotonic() + seconds
+    while True:
+        with app.app_context():
+            waiting = pending()
+        if not waiting:
+            return
+        assert time.monotonic() < deadline, f"{waiting} outbox rows still waiting after {seconds} s"
+        time.sleep(0.05)
+
+
 def test_finds_a_freshly_posted_question(app, browser, base_url):
     asker = make_user(app, display_name="Asha Asker")
     page = sign_in(browser, base_url, asker, javascript=True)
@@ -20,6 +36,7 @@ def test_finds_a_freshly_posted_question(app, browser, base_url):
     page.get_by_label("Tags").fill("fees")
     page.get_by_role("button", name="Post your question").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Can I pay the harbour mooring fee in instalments?")
+    wait_until_indexed(app)  # the server's own drain, after its response: findable within moments
 
     page.get_by_role("searchbox", name="Search questions and answers").fill("mooring instalment")
     page.get_by_role("search", name="Site search").get_by_role("button", name="Search").click()

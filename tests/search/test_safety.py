@@ -229,3 +229,11 @@ def test_a_search_that_fails_once_is_tried_again_on_a_fresh_searcher(app, client
     monkeypatch.setattr(whoosh_backend, "_hits", always_fails)
     html = client.get("/search?q=mooring").get_data(as_text=True)
     assert "temporarily limited" in html and "Harbour mooring fee in instalments" in html
+
+
+def test_an_index_with_nothing_in_it_finds_nothing_without_falling_back(app, client):
+    """Before the first post is indexed the index has no segment: search says "no results",
+    not that it is limited."""
+    html = client.get("/search?q=mooring").get_data(as_text=True)
+    assert "temporarily limited" not in html
+    assert client.get("/search?q=mooring").status_code == 200

@@ -271,6 +271,10 @@ class WhooshBackend(SearchBackend):
     def _search(self, query: Query, visible: Callable[[list[str]], set[str]]) -> Results:
         text = clean_text(query.text)
         ranker = self._ranker()
+        if not ranker.leaves:
+            # An index with no segment yet (nothing indexed, or cleared): nothing to find, and
+            # whoosh's empty reader has no columns or word lists to read.
+            return Results([], 0)
         searcher = ranker.searcher
         parsed = _parse(searcher.schema, text, qparser.AndGroup)
         if parsed is None:
