@@ -29,6 +29,7 @@ from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT,
 from whoosh.lang.porter2 import stem
 
 from ..backend import Changes, Document, Hit, Query, Results, SearchBackend, SearchUnavailable, Status
+from .codec import CODEC
 from .ranking import PostingsCache, Ranker
 
 WAIT_SECONDS = 30.0  # a blocking writer (indexer, rebuild) gives up after this long
@@ -166,7 +167,7 @@ class WhooshBackend(SearchBackend):
             try:
                 ix = index.open_dir(str(path))
                 _check_schema(ix, path)
-                writer = ix.writer(timeout=WAIT_SECONDS if wait else 0.0, delay=0.05)
+                writer = ix.writer(timeout=WAIT_SECONDS if wait else 0.0, delay=0.05, codec=CODEC)
             except index.LockError:
                 if wait:
                     raise SearchUnavailable("the index stayed locked") from None
@@ -214,7 +215,7 @@ class WhooshBackend(SearchBackend):
             new_dir = self.root / name
             new_dir.mkdir()
             ix = index.create_in(str(new_dir), make_schema())
-            writer = ix.writer(timeout=WAIT_SECONDS, limitmb=256)
+            writer = ix.writer(timeout=WAIT_SECONDS, limitmb=256, codec=CODEC)
             count = 0
             for document in documents:
                 writer.add_document(**_fields(document))
@@ -447,18 +448,47 @@ _WORD = re.compile(r"\w+(\.?\w+)*")  # the analyser's tokenizer (whoosh's defaul
 _stem = lru_cache(maxsize=50_000)(stem)
 
 
-def _highlight(text: str, words: frozenset[str], fragmenter, top: int) -> str:
+def _highlight(text: str, words: frozenset[str], fragmenter, top: int, every_token: bool = False) -> str:
     """whoosh's Highlighter.highlight_hit, fed by a plain tokenizer: the analyser's pipeline of
-    generators costs several times more per word, and only the words' places are needed."""
+    generators costs several times more per word, and only the words' places are needed.
+
+    Only the tokens that can change the fragments are handed to the fragmenter (`every_token`:
+    all of them, as tests compare): for whoosh's WholeFragmenter the matched ones; for its
+    ContextFragmenter those from `surround` + 1 tokens before a match (its context before is
+    at most `surround` characters, and tokens are at least two characters apart) to
+    2 * `surround` + 1 after (the most a fragment goes on after a match, each token shortening
+    its countdown by one character at least). A text without a match costs one pass of the
+    regular expression and no fragmenter at all."""
     if not text or not words:
         return ""
+    spans, stems, matched = [], [], []
+    for match in _WORD.finditer(text):
+        word = _stem(match.group().lower())  # fragments are scored by distinct words
+        if word in words:
+            matched.append(len(spans))
+        spans.append(match.span())
+        stems.append(word)
+    if not matched:
+        return ""
+    if every_token:
+        keep = range(len(spans))
+    elif isinstance(fragmenter, highlight.WholeFragmenter):
+        keep = matched
+    else:
+        before, after = fragmenter.surround + 1, 2 * fragmenter.surround + 1
+        keep, last = [], -1
+        for i in matched:
+            first = max(i - before, last + 1)
+            last = min(i + after, len(spans) - 1)
+            keep.extend(range(first, last + 1))
+    hits = set(matched)
 
     def tokens():
         token = Token(chars=True)
-        for match in _WORD.finditer(text):
-            token.startchar, token.endchar = match.span()
-            token.text = _stem(match.group().lower())  # fragments are scored by distinct words
-            token.matched = token.text in words
+        for i in keep:
+            token.startchar, token.endchar = spans[i]
+            token.text = stems[i]
+            token.matched = i in hits
             yield token
 
     fragments = highlight.top_fragments(fragmenter.fragment_tokens(text, tokens()), top,

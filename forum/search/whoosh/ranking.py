@@ -8,9 +8,10 @@ searched lately stay decoded, per segment (a segment never changes once written,
 its documents are deleted), and a query is worked out with set operations, so the count is
 exact and cheap. Scores are Whoosh's BM25F, computed term by term with the same formula and
 statistics, so the order is the one Whoosh gives (tests compare the two). A phrase (its words
-one after another: Whoosh's Phrase with its default slop of 1) is matched in one pass of its
-words' postings per segment, leapfrogging to the documents that hold them all and reading
-positions only there, without Whoosh's span matchers, and scored as Whoosh scores it (its words'
+one after another: Whoosh's Phrase with its default slop of 1) is matched per segment without
+Whoosh's span matchers: its rarest word's postings are read first, each other word's only in
+the blocks that can hold a document still in the running, and positions only in documents
+that hold every word; it is scored as Whoosh scores it (its words'
 BM25F summed as Whoosh's matcher tree sums them, times the phrase's boost); a searcher keeps
 the phrases it matched, so changing the sort costs nothing more. Anything else (NOT, a phrase
 with slop, fields that are not scored) gets None, and the caller asks Whoosh.
@@ -21,8 +22,9 @@ import heapq
 import sys
 import threading
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, OrderedDict
+from itertools import accumulate
 from typing import NamedTuple
 
 from whoosh import query as wq
@@ -111,31 +113,68 @@ def _leaf(matcher):
     return matcher.child if isinstance(matcher, FilterMatcher) else matcher
 
 
-def _all_at_once(matchers):
-    """The documents every one of `matchers` (postings of one segment) holds, in order: each
-    skips ahead to the furthest of them until all stand on the same document."""
-    if not all(m.is_active() for m in matchers):
-        return
-    while True:
-        target = max(m.id() for m in matchers)
-        for m in matchers:
-            if m.id() < target:
-                m.skip_to(target)
-                if not m.is_active():
-                    return
-        if all(m.id() == target for m in matchers):
-            yield target
-            matchers[0].next()
-            if not matchers[0].is_active():
-                return
+def _gather(matcher, wanted: set[int] | None) -> dict[int, tuple[float, bytes]]:
+    """{document: (weight, value)} for the postings of one segment's `matcher` (deleted documents
+    included) that fall among `wanted` (None: all of them). A block of postings holding none of
+    `wanted` is passed over on its header alone: its data is never read or unpickled."""
+    found = {}
+    if not (hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block") and hasattr(matcher, "_maxid")):
+        while matcher.is_active():  # another codec: a posting at a time
+            if wanted is None or matcher.id() in wanted:
+                found[matcher.id()] = (matcher.weight(), matcher.value())
+            matcher.next()
+        return found
+    ordered = sorted(wanted) if wanted is not None else None
+    i = 0
+    while matcher.is_active():
+        if ordered is not None:
+            if i == len(ordered):
+                break
+            if ordered[i] > matcher._maxid:  # the block's last document
+                matcher._next_block()
+                continue
+        matcher._read_ids()
+        matcher._read_weights()
+        matcher._read_values()
+        ids, weights, values = matcher._ids, matcher._weights, matcher._values
+        if ordered is None:
+            found.update(zip(ids, zip(weights, values)))
+        else:
+            end = bisect_right(ordered, matcher._maxid, i)
+            for doc in ordered[i:end]:
+                j = bisect_left(ids, doc)
+                if j < len(ids) and ids[j] == doc:
+                    found[doc] = (weights[j], values[j])
+            i = end
+        matcher._next_block()
+    return found
 
 
-def _in_a_row(positions: list) -> bool:
-    """Whether the words stand one after another somewhere: the first word at p, the next at
-    p + 1, and so on (whoosh's SpanNear2 with slop 1, ordered, at a distance of 1)."""
-    first, *rest = positions
-    following = [set(p) for p in rest]
-    return any(all(start + k in after for k, after in enumerate(following, 1)) for start in first)
+def _in_phrase(reader, fieldname: str, words: list[bytes], format_, deleted):
+    """(document, the words' weights in order) for each document of one segment where `words`
+    stand one after another (whoosh's Phrase with slop 1: the first word at p, the next at
+    p + 1, and so on), in document order. The rarest word's postings are read first, and each
+    next word's only in the blocks that hold a document still in the running; positions are
+    decoded only for documents that hold every word, a word at a time until one rules it out."""
+    distinct = sorted(set(words), key=lambda word: reader.doc_frequency(fieldname, word))
+    postings, wanted = {}, None
+    for word in distinct:
+        postings[word] = _gather(_leaf(reader.postings(fieldname, word)), wanted)
+        wanted = postings[word].keys()
+        if not wanted:
+            return
+    decode = format_.decode_positions
+    for doc in sorted(wanted):
+        if doc in deleted:
+            continue
+        starts = None
+        for k, word in enumerate(words):
+            shifted = {p - k for p in decode(postings[word][doc][1])}
+            starts = shifted if starts is None else starts & shifted
+            if not starts:
+                break
+        else:
+            yield doc, [postings[word][doc][0] for word in words]
 
 
 def _tree_sum(values: list[float]) -> float:
@@ -151,13 +190,18 @@ def _decode(matcher) -> tuple[array, array]:
     if isinstance(matcher, FilterMatcher):  # deletions: left to the caller, per searcher
         matcher = matcher.child
     ids, weights = array("I"), array("f")
-    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block"):
-        # The whoosh3 codec's leaf matcher: a whole block at a time, not a posting at a time.
+    if hasattr(matcher, "_read_data") and hasattr(matcher, "_next_block") and not getattr(matcher, "_byteids", True):
+        # The whoosh3 codec's leaf matcher: a whole block at a time, not a posting at a time. A
+        # block holds (ids as differences from the one before, weights, values); its weights
+        # are None when all are 1.0, or one number when all are the same.
         while matcher.is_active():
-            matcher._read_ids()
-            matcher._read_weights()
-            ids.extend(matcher._ids)
-            weights.extend(matcher._weights)
+            matcher._read_data()
+            deltas, block_weights, _values = matcher._data
+            ids.extend(accumulate(deltas))
+            if block_weights is None or isinstance(block_weights, float):
+                weights.extend(array("f", [1.0 if block_weights is None else block_weights]) * len(deltas))
+            else:
+                weights.extend(block_weights)
             matcher._next_block()
     else:
         while matcher.is_active():
@@ -279,14 +323,10 @@ class Ranker:
             if not words or any((q.fieldname, word) not in reader for word in words):
                 continue
             lengths = self.cache.column(reader, q.fieldname, LENGTHS_COLUMN) if idfs else None
-            matchers = [_leaf(reader.postings(q.fieldname, word)) for word in words]
-            for doc in _all_at_once(matchers):
-                if doc in deleted or not _in_a_row([m.value_as("positions") for m in matchers]):
-                    continue
+            for doc, weights in _in_phrase(reader, q.fieldname, words, field.format, deleted):
                 if idfs:
                     n = norm[lengths[doc]]  # the formula of _bm25_norms, as _term_scores's table holds it
-                    found[doc + offset] = _tree_sum([idf * ((w * k1p1) / (w + n))
-                                                     for idf, w in zip(idfs, (m.weight() for m in matchers))])
+                    found[doc + offset] = _tree_sum([idf * ((w * k1p1) / (w + n)) for idf, w in zip(idfs, weights)])
                 else:
                     found[doc + offset] = 0.0
         if len(self._phrases) < 64:
