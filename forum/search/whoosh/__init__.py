@@ -299,7 +299,7 @@ class WhooshBackend(SearchBackend):
                 # The word list still holds words of hidden posts, and of deleted ones until the
                 # segments merge: offer a correction only if it finds a post the reader may see.
                 if (correction.query != parsed and correction.string.strip().lower() != text.lower()
-                        and _visible_page(ranker, correction.query, 1, 1, visible, filters, query.sort)[1]):
+                        and _any_visible(ranker, correction.query, filters, visible)):
                     corrected = correction.string
             hits = _hits(searcher, parsed, shown)
         except Exception as error:  # a reader that vanished mid-search (rebuild swap, disk gone)
@@ -401,6 +401,18 @@ def _visible_page(ranker: Ranker, parsed, page: int, per_page: int, visible, fil
         if len(shown) >= end or not unchecked or checking >= MAX_CHECKED:
             return shown[start:end], len(shown) + unchecked
         checking = min(checking * 4, MAX_CHECKED)
+
+
+def _any_visible(ranker: Ranker, q, filters, visible) -> bool:
+    """Whether `q` finds a post the reader may see, as _visible_page would count it (more than
+    CHECK_LIMIT hits count as the index says), without ranking anything."""
+    docs = ranker.docs(q, exact_only=False)
+    if filters is not None:
+        docs = docs & ranker.filter(filters)
+    if len(docs) > CHECK_LIMIT:
+        return True
+    keys = ranker.searcher.reader().column_reader("key")
+    return bool(docs) and bool(visible([keys[docnum] for docnum in docs]))
 
 
 def _filters(query: Query):

@@ -424,17 +424,15 @@ class Ranker:
             if scores is None:
                 return None
             # Highest score first; equal scores in document order, as whoosh's collector keeps them.
-            return _first(limit, scores.items(), scores.values(), lambda item: (-item[1], item[0]), reverse=False,
-                          keep=lambda item, least: item[1] >= least, key_of=lambda item: item[0]), len(docs)
+            return _first(limit, scores.keys(), scores.values(), lambda d: (-scores[d], d), reverse=False), len(docs)
         if not docs:
             return [], 0
         created = self.column("created")
         if sort == "newest":
-            return _first(limit, docs, map(created.__getitem__, docs), lambda d: (created[d], d), reverse=True,
-                          keep=lambda d, least: created[d] >= least), len(docs)
+            return _first(limit, docs, map(created.__getitem__, docs), lambda d: (created[d], d), reverse=True), len(docs)
         score = self.column("score")
-        return _first(limit, docs, map(score.__getitem__, docs), lambda d: (score[d], created[d], d), reverse=True,
-                      keep=lambda d, least: score[d] >= least), len(docs)
+        return _first(limit, docs, map(score.__getitem__, docs), lambda d: (score[d], created[d], d),
+                      reverse=True), len(docs)
 
     def filter(self, filter_q) -> set[int] | frozenset[int]:
         return self.docs(filter_q, exact_only=False)
@@ -448,16 +446,18 @@ class Ranker:
         return self._columns[name]
 
 
-def _first(limit, items, values, order, reverse, keep, key_of=lambda item: item):
-    """The first `limit` of `items` in `order` (descending with `reverse`, else ascending in
-    `-value`): the `limit`-th largest of `values`, the items' leading sort values, is the least an
-    item needs to make it (`keep`), so only the items that reach it are sorted."""
-    items = list(items) if len(items) <= limit else items
-    if not isinstance(items, list):
+def _first(limit, keys, values, order, reverse) -> list:
+    """The first `limit` of `keys` in `order` (descending with `reverse`). `values`, in the order
+    of `keys`, are their leading sort values, larger first: the `limit`-th largest is the least a
+    key needs to make it, so only the keys that reach it are sorted."""
+    if len(keys) > limit:
+        values = list(values)
         least = heapq.nlargest(limit, values)[-1]
-        items = [item for item in items if keep(item, least)]
-    items.sort(key=order, reverse=reverse)
-    return [key_of(item) for item in items[:limit]]
+        keys = [key for key, value in zip(keys, values) if value >= least]
+    else:
+        keys = list(keys)
+    keys.sort(key=order, reverse=reverse)
+    return keys[:limit]
 
 
 def _joined(parts):
