@@ -38,6 +38,8 @@ SETTINGS = (
     Setting("FORUM_SEARCH_DIR", None, "Whoosh index directory; default instance/search"),
     Setting("FORUM_PAGE_CACHE_SECONDS", "10", "how long a public page shown to visitors who are not signed in "
             "may be served from the cache (0 turns it off; 0 in testing)"),
+    Setting("FORUM_RENDER_MEMO_MB", "16", "memory each worker may give to question pages it rendered for visitors, "
+            "served again while their rows are unchanged (0 turns it off)"),
     Setting("FORUM_INSTANCE_PATH", None, "folder for the SQLite file and index; default ./instance"),
     Setting("FORUM_FLAGS_TO_HIDE", "3", "distinct people flagging a post that hide it until reviewed"),
     Setting("FORUM_NEW_ACCOUNT_POSTS", "5", "questions, answers and suggestions a citizen may post in their first day"),
@@ -132,6 +134,7 @@ def from_environment(env: Mapping[str, str] | None, instance_path: Path) -> dict
     refresh_minutes = _integer(env, "FORUM_INSIGHTS_REFRESH_MINUTES", "10", 1, 10_080)
     cache_seconds = _integer(env, "FORUM_INSIGHTS_CACHE_SECONDS", "0" if testing else "60", 0, 3_600)
     page_cache_seconds = _integer(env, "FORUM_PAGE_CACHE_SECONDS", "0" if testing else "10", 0, 3_600)
+    render_memo_mb = _integer(env, "FORUM_RENDER_MEMO_MB", "16", 0, 4_096)
     secure_cookies = not (development or testing)
 
     return {
@@ -155,6 +158,7 @@ def from_environment(env: Mapping[str, str] | None, instance_path: Path) -> dict
         "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",
         "FORUM_PAGE_CACHE_SECONDS": page_cache_seconds,
+        "FORUM_RENDER_MEMO_CHARS": render_memo_mb * 1024 * 1024,  # str length: ASCII pages, one byte each
         "CACHE_TYPE": "RedisCache" if redis_url else "SimpleCache",
         "CACHE_REDIS_URL": redis_url,
         "CACHE_KEY_PREFIX": "forum:",

@@ -3,7 +3,9 @@ domain error next to its field, permission checks through moderation.rules, safe
 from __future__ import annotations
 
 import re
+import threading
 import time
+from collections import OrderedDict
 from functools import wraps
 from urllib.parse import quote, urlsplit
 
@@ -258,3 +260,60 @@ def visitor_cached(view):
             cache.set(key, body, timeout=current_app.config["FORUM_PAGE_CACHE_SECONDS"])
         return result
     return wrapped
+
+
+class RenderMemo:
+    """Pages rendered lately for visitors, each kept with everything that went into it, least
+    recently used dropped first once `budget` characters are held (a key counts as much as its
+    page: it holds the page's text)."""
+
+    def __init__(self, budget: int):
+        self.budget = budget
+        self._pages: OrderedDict = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, key) -> str | None:
+        with self._lock:
+            html = self._pages.get(key)
+            if html is not None:
+                self._pages.move_to_end(key)
+            return html
+
+    def put(self, key, html: str) -> None:
+        cost = 2 * len(html)
+        if cost > self.budget:
+            return
+        with self._lock:
+            if key in self._pages:
+                return
+            self._pages[key] = html
+            self._size += cost
+            while self._size > self.budget:
+                self._size -= 2 * len(self._pages.popitem(last=False)[1])
+
+
+def render_memoized(template: str, state, **context) -> str:
+    """render_template(template, **context), for a visitor who is not signed in and has no
+    message waiting, from the HTML this process rendered before for the same template, address
+    and `state`: hashable values holding everything the page shows, read from the database on
+    this request. The page is a function of those alone (a visitor has no votes, forms or
+    token), so what is served is what rendering would give; a row that changed makes another
+    key, so nothing is ever stale (unlike the visitors' page cache, which skips the reads).
+    Only rendering is spared, which is most of a long thread's time. A render that touched the
+    CSRF token, or a template reloaded since (development), is not reused."""
+    budget = current_app.config["FORUM_RENDER_MEMO_CHARS"]
+    if (not budget or request.method != "GET" or current_user.is_authenticated
+            or session.get("_flashes")):
+        return render_template(template, **context)
+    memo = current_app.extensions.get("forum_render_memo")
+    if memo is None or memo.budget != budget:
+        memo = current_app.extensions["forum_render_memo"] = RenderMemo(budget)
+    # The template object itself: Jinja gives a new one when auto-reload finds the file changed.
+    key = (current_app.jinja_env.get_template(template), request.script_root, request.full_path, state)
+    html = memo.get(key)
+    if html is None:
+        html = render_template(template, **context)
+        if "csrf_token" not in g:
+            memo.put(key, html)
+    return html

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
+from functools import cache, cached_property
 
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import Integer, and_, bindparam, case, func, or_, select, true
@@ -122,16 +122,29 @@ class AnswersPage(Pagination):
 @dataclass
 class QuestionPage:
     question: QuestionView
-    answers: list[AnswerView]
+    answer_rows: list  # the answers statement's rows, made into AnswerViews when first asked for
+    signed_in: bool = False
     suggestions: list[LinkedSuggestion] = field(default_factory=list)
     my_question_vote: int = 0
     i_have_it_too: bool = False
     question_deletable: bool = False  # by the viewer, its author (models.question_deletable)
     answers_page: AnswersPage | None = None  # which page of the answers this is, and how many in all
 
+    @cached_property
+    def answers(self) -> list[AnswerView]:
+        return [_answer_view(row, self.signed_in) for row in self.answer_rows]
+
     @property
     def answer_total(self) -> int:
-        return self.answers_page.total if self.answers_page is not None else len(self.answers)
+        return self.answers_page.total if self.answers_page is not None else len(self.answer_rows)
+
+    def state(self) -> tuple:
+        """Everything the page shows, as hashable values (web.render_memoized's key): the rows
+        themselves (as plain tuples, which compare faster), so that a page served again never
+        builds its answers."""
+        pages = self.answers_page
+        return (self.question, tuple(map(tuple, self.answer_rows)), tuple(self.suggestions), self.my_question_vote,
+                self.i_have_it_too, self.question_deletable, pages.page if pages else None, self.answer_total)
 
 
 VISITOR, PARTICIPANT, MODERATOR = "visitor", "participant", "moderator"  # whose answers a viewer sees
@@ -299,11 +312,11 @@ def question_page(question_id: int, viewer: User | None, page_number: int = 1) -
         "offset": (page_number - 1) * ANSWERS_PER_PAGE}).all()
     if not answer_rows and page_number > 1:
         raise NotFound(f"This question has no page {page_number:,} of answers")
-    answers = [_answer_view(row, signed_in) for row in answer_rows]
-    page = QuestionPage(question, answers, [LinkedSuggestion(*row[_Q_LINKED:_Q_MINE]) for row in rows
-                                            if row[_Q_LINKED] is not None])
+    page = QuestionPage(question, answer_rows, signed_in, [LinkedSuggestion(*row[_Q_LINKED:_Q_MINE]) for row in rows
+                                                           if row[_Q_LINKED] is not None])
+    # Its items are the rows (the pagination macro reads only the numbers): views only if rendered.
     page.answers_page = AnswersPage(page=page_number, per_page=ANSWERS_PER_PAGE, max_per_page=None, error_out=False,
-                                    count=True, items=answers, total=answer_rows[-1][-1] if answer_rows else 0)
+                                    count=True, items=answer_rows, total=answer_rows[-1][-1] if answer_rows else 0)
     if signed_in:
         vote, me_too, deletable = rows[0][_Q_MINE:]
         page.my_question_vote, page.i_have_it_too, page.question_deletable = vote or 0, bool(me_too), bool(deletable)

@@ -17,7 +17,8 @@ from ..errors import DomainError
 from ..extensions import limiter
 from ..search.service import similar_questions
 from ..web import (attach_error, choice, ensure, explain_csrf, fast_url, form_view, preview_of, rate, rate_key,
-                   render_form, seconds_until_reset, signed_in, try_again_text, visitor_cached, wants_json)
+                   render_form, render_memoized, seconds_until_reset, signed_in, try_again_text, visitor_cached,
+                   wants_json)
 from . import queries, service
 from .diffs import diff_html
 from .forms import AnswerForm, AskForm
@@ -95,7 +96,10 @@ def question(question_id: int, slug: str | None = None):
 
 
 def _question_page(page: QuestionPage, answer_form: AnswerForm | None, status: int = 200):
-    return render_template("qa/question.html", page=page, q=page.question, answer_form=answer_form), status
+    context = {"page": page, "q": page.question, "answer_form": answer_form}
+    if answer_form is None and status == 200:  # a visitor's page: the same for every visitor
+        return render_memoized("qa/question.html", page.state(), **context), status
+    return render_template("qa/question.html", **context), status
 
 
 @bp.get("/answers/<int:answer_id>")

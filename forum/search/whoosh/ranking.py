@@ -429,7 +429,8 @@ class Ranker:
             return [], 0
         created = self.column("created")
         if sort == "newest":
-            return _first(limit, docs, map(created.__getitem__, docs), lambda d: (created[d], d), reverse=True), len(docs)
+            return (_first(limit, docs, map(created.__getitem__, docs), lambda d: (created[d], d), reverse=True),
+                    len(docs))
         score = self.column("score")
         return _first(limit, docs, map(score.__getitem__, docs), lambda d: (score[d], created[d], d),
                       reverse=True), len(docs)
