@@ -40,7 +40,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help=f"gunicorn workers ({WORKERS} of them; gthread with {GTHREADS} threads each)")
     parser.add_argument("--with-page-cache", dest="page_cache", action="store_true",
                         help="also measure the two forum pages served from visitors' short page cache, as "
-                        "production serves visitors who are not signed in (the ratio stays the rendered one)")
+                        "production serves visitors who are not signed in (the ratio stays the fresh one)")
     parser.add_argument("--reseed", action="store_true", help="build the database anew even if it is big enough")
     args = parser.parse_args(argv)
     for name in ("questions", "duration", "connections", "threads"):
@@ -64,7 +64,7 @@ class Target:
 
 
 def plan(page_cache: bool, counts: dict[str, int], page_path: str) -> list[Target]:
-    """What is measured: the floor and the two pages rendered on every request; with
+    """What is measured: the floor and the two pages read from the database on every request; with
     `page_cache`, the same two pages served from visitors' page cache as well."""
     pages = [Target("/questions", "/questions", counts["/questions"]),
              Target(QUESTION_PAGE, page_path, counts[page_path])]
@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     server = dict(worker_class=args.worker_class, threads=GTHREADS if args.worker_class == "gthread" else 1)
     print(f"Driving each target for {args.duration} s (after a 2 s warm-up): "
           f"{' '.join(wrk_command('URL', **load))}; gunicorn {WORKERS} {args.worker_class} workers; "
-          "pages rendered on every request" + ("; then served from visitors' page cache" if args.page_cache else ""))
+          "pages read from the database on every request" + ("; then served from visitors' page cache" if args.page_cache else ""))
     load_average, cores = os.getloadavg()[0], os.cpu_count() or 1
     if load_average > cores:
         print(f"Warning: the load average is {load_average:.1f} on {cores} cores: other work competes "
@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     print("(queries: SQL statements of one fresh render, counted in-process"
           + ("; cached: served from visitors' page cache, no query)" if args.page_cache else ")"))
     print()
-    print(f"question page / floor ratio (rendered): {question_ratio:.2f} (target >= {TARGET_RATIO})")
+    print(f"question page / floor ratio (fresh): {question_ratio:.2f} (target >= {TARGET_RATIO})")
     seconds = time.monotonic() - started
     print(f"({data.questions:,} questions, {data.answers:,} answers; database "
           f"{'reused' if data.reused else f'seeded in {data.seconds:.0f} s'}; whole run {seconds:.0f} s)")
