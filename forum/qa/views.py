@@ -79,8 +79,10 @@ def _done(question_id: int, message: str, payload: dict, answer_id: int | None =
 def questions():
     filters = queries.ListFilters.from_args(request.args)
     page = queries.list_questions(filters, request.args.get("page", 1, type=int) or 1)
-    return render_template("qa/list.html", page=page, filters=filters, sorts=queries.SORTS,
-                           agencies=accounts.list_agencies())
+    agencies = accounts.list_agencies()
+    # Everything the list shows (its rows, count and filters, the agencies to choose from).
+    state = (tuple(page.items), page.total, page.page, filters, tuple((a.slug, a.name) for a in agencies))
+    return render_memoized("qa/list.html", state, page=page, filters=filters, sorts=queries.SORTS, agencies=agencies)
 
 
 @bp.get("/questions/<int:question_id>")

@@ -10,7 +10,7 @@ from sqlalchemy import update
 from forum.accounts.models import Agency, User
 from forum.extensions import db
 from forum.qa import service
-from forum.qa.models import Answer
+from forum.qa.models import Answer, Question
 
 from ..factories import make_agency, make_answer, make_question, run
 
@@ -142,3 +142,17 @@ def test_the_memo_keeps_within_its_budget_and_can_be_turned_off(app, client, mem
         assert rendered == ["qa/question.html"]
     finally:
         app.config["FORUM_RENDER_MEMO_CHARS"] = budget
+
+
+def test_the_question_list_is_memoised_and_shows_changes_at_once(app, client, memo, asker):
+    first = make_question(app, asker, title="How do I renew a passport from overseas?")
+    client.get("/questions")
+    with renders(app) as rendered:
+        html = client.get("/questions").get_data(as_text=True)
+    assert "qa/list.html" not in rendered and html == _fresh(app, client, "/questions")
+    make_question(app, asker, title="Which form changes the address on a licence?")
+    _execute(app, update(Question).where(Question.id == first.id).values(score=4))
+    with renders(app) as rendered:
+        html = client.get("/questions").get_data(as_text=True)
+    assert "qa/list.html" in rendered and "Which form changes the address" in html and "<strong>4</strong> votes" in html
+    assert html == _fresh(app, client, "/questions")
