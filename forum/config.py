@@ -158,7 +158,7 @@ def from_environment(env: Mapping[str, str] | None, instance_path: Path) -> dict
         "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",
         "FORUM_PAGE_CACHE_SECONDS": page_cache_seconds,
-        "FORUM_RENDER_MEMO_CHARS": render_memo_mb * 1024 * 1024,  # str length: ASCII pages, one byte each
+        "FORUM_RENDER_MEMO_BYTES": render_memo_mb * 1024 * 1024,
         "CACHE_TYPE": "RedisCache" if redis_url else "SimpleCache",
         "CACHE_REDIS_URL": redis_url,
         "CACHE_KEY_PREFIX": "forum:",

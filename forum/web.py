@@ -3,6 +3,7 @@ domain error next to its field, permission checks through moderation.rules, safe
 from __future__ import annotations
 
 import re
+import sys
 import threading
 import time
 from collections import OrderedDict
@@ -264,8 +265,8 @@ def visitor_cached(view):
 
 class RenderMemo:
     """Pages rendered lately for visitors, each kept with everything that went into it, least
-    recently used dropped first once `budget` characters are held (a key counts as much as its
-    page: it holds the page's text)."""
+    recently used dropped first once about `budget` bytes are held (a key is counted as much as
+    its page: it holds the text the page shows)."""
 
     def __init__(self, budget: int):
         self.budget = budget
@@ -280,8 +281,12 @@ class RenderMemo:
                 self._pages.move_to_end(key)
             return html
 
+    @staticmethod
+    def cost(html: str) -> int:
+        return 2 * sys.getsizeof(html)  # a page with one character beyond Latin-1 takes 2 bytes a character
+
     def put(self, key, html: str) -> None:
-        cost = 2 * len(html)
+        cost = self.cost(html)
         if cost > self.budget:
             return
         with self._lock:
@@ -290,7 +295,7 @@ class RenderMemo:
             self._pages[key] = html
             self._size += cost
             while self._size > self.budget:
-                self._size -= 2 * len(self._pages.popitem(last=False)[1])
+                self._size -= self.cost(self._pages.popitem(last=False)[1])
 
 
 def render_memoized(template: str, state, **context) -> str:
@@ -302,7 +307,7 @@ def render_memoized(template: str, state, **context) -> str:
     key, so nothing is ever stale (unlike the visitors' page cache, which skips the reads).
     Only rendering is spared, which is most of a long thread's time. A render that touched the
     CSRF token, or a template reloaded since (development), is not reused."""
-    budget = current_app.config["FORUM_RENDER_MEMO_CHARS"]
+    budget = current_app.config["FORUM_RENDER_MEMO_BYTES"]
     if (not budget or request.method != "GET" or current_user.is_authenticated
             or session.get("_flashes")):
         return render_template(template, **context)

@@ -11,6 +11,7 @@ from forum.accounts.models import Agency, User
 from forum.extensions import db
 from forum.qa import service
 from forum.qa.models import Answer, Question
+from forum.web import RenderMemo
 
 from ..factories import make_agency, make_answer, make_question, run
 
@@ -39,12 +40,12 @@ def memo(app):
 
 def _fresh(app, client, url: str) -> str:
     """The page rendered with the memo turned off."""
-    budget = app.config["FORUM_RENDER_MEMO_CHARS"]
-    app.config["FORUM_RENDER_MEMO_CHARS"] = 0
+    budget = app.config["FORUM_RENDER_MEMO_BYTES"]
+    app.config["FORUM_RENDER_MEMO_BYTES"] = 0
     try:
         return client.get(url).get_data(as_text=True)
     finally:
-        app.config["FORUM_RENDER_MEMO_CHARS"] = budget
+        app.config["FORUM_RENDER_MEMO_BYTES"] = budget
 
 
 def _execute(app, statement) -> None:
@@ -123,11 +124,11 @@ def test_people_signed_in_and_messages_waiting_always_get_a_fresh_render(app, cl
 
 def test_the_memo_keeps_within_its_budget_and_can_be_turned_off(app, client, memo, asker):
     urls = [make_question(app, asker, title=f"Question number {n} about passports").url for n in range(3)]
-    size = len(client.get(urls[0]).get_data(as_text=True))
+    cost = RenderMemo.cost(client.get(urls[0]).get_data(as_text=True))
     app.extensions.pop("forum_render_memo")
-    budget = app.config["FORUM_RENDER_MEMO_CHARS"]
+    budget = app.config["FORUM_RENDER_MEMO_BYTES"]
     try:
-        app.config["FORUM_RENDER_MEMO_CHARS"] = 2 * (2 * size + 500)  # room for two pages (a key costs a page)
+        app.config["FORUM_RENDER_MEMO_BYTES"] = 2 * cost + 1_000  # room for two of the three pages
         for url in urls:
             client.get(url)
         kept = app.extensions["forum_render_memo"]
@@ -136,12 +137,12 @@ def test_the_memo_keeps_within_its_budget_and_can_be_turned_off(app, client, mem
             client.get(urls[0])  # the least recently used, dropped
             client.get(urls[2])
         assert rendered == ["qa/question.html"]
-        app.config["FORUM_RENDER_MEMO_CHARS"] = 0
+        app.config["FORUM_RENDER_MEMO_BYTES"] = 0
         with renders(app) as rendered:
             client.get(urls[2])
         assert rendered == ["qa/question.html"]
     finally:
-        app.config["FORUM_RENDER_MEMO_CHARS"] = budget
+        app.config["FORUM_RENDER_MEMO_BYTES"] = budget
 
 
 def test_the_question_list_is_memoised_and_shows_changes_at_once(app, client, memo, asker):
