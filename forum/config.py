@@ -38,8 +38,8 @@ SETTINGS = (
     Setting("FORUM_SEARCH_DIR", None, "Whoosh index directory; default instance/search"),
     Setting("FORUM_PAGE_CACHE_SECONDS", "10", "how long a public page shown to visitors who are not signed in "
             "may be served from the cache (0 turns it off; 0 in testing)"),
-    Setting("FORUM_RENDER_MEMO_MB", "16", "memory each worker may give to question pages it rendered for visitors, "
-            "served again while their rows are unchanged (0 turns it off)"),
+    Setting("FORUM_RENDER_MEMO_MB", "16", "memory each worker may give to question pages and lists it rendered for "
+            "visitors, served again while their rows are unchanged (0 turns it off)"),
     Setting("FORUM_INSTANCE_PATH", None, "folder for the SQLite file and index; default ./instance"),
     Setting("FORUM_FLAGS_TO_HIDE", "3", "distinct people flagging a post that hide it until reviewed"),
     Setting("FORUM_NEW_ACCOUNT_POSTS", "5", "questions, answers and suggestions a citizen may post in their first day"),
