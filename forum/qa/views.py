@@ -13,7 +13,7 @@ from moderation import pii
 from moderation.types import Action
 
 from ..accounts import service as accounts
-from ..errors import DomainError
+from ..errors import DomainError, NotFound
 from ..extensions import limiter
 from ..search.service import similar_questions
 from ..web import (attach_error, choice, ensure, explain_csrf, fast_url, form_view, preview_of, rate, rate_key,
@@ -224,7 +224,14 @@ def answer(question_id: int):
             _published_or_held(new, "answer")
             return redirect(to_answer_url(service.public_question(question_id), new.id))
     explain_csrf(form)
-    return _question_page(question_page(question_id, current_user), form, status=status)
+    number = _page_number()
+    try:
+        page = question_page(question_id, current_user, number)
+    except NotFound:
+        if number == 1:
+            raise
+        page = question_page(question_id, current_user)  # that page is gone: the answer comes back on the first
+    return _question_page(page, form, status=status)
 
 
 @bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])

@@ -101,6 +101,24 @@ def test_voting_without_javascript_comes_back_to_the_answers_page(app, client_of
     assert last in shown(voter.get(location.split("#")[0]).get_data(as_text=True))
 
 
+def test_a_refused_answer_comes_back_filled_in_on_the_page_it_was_written_on(app, client_of, form, thread):
+    url, question_id, order = thread
+    writer = client_of(make_user(app))
+    page_two = writer.get(f"{url}?page=2").get_data(as_text=True)
+    action = f"/questions/{question_id}/answers?page=2"
+    assert f'action="{action}"' in page_two
+    too_long = "A very long answer. " * 1_001  # over the 20,000 characters an answer may have
+    response = form(writer, action, {"body": too_long}, page=f"{url}?page=2")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400 and "characters or fewer" in html and too_long.strip() in html
+    assert shown(html) == order[ANSWERS_PER_PAGE:2 * ANSWERS_PER_PAGE]
+    # A page that no longer exists: the answer as typed comes back on the first page.
+    response = form(writer, f"/questions/{question_id}/answers?page=9", {"body": too_long}, page=url)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400 and too_long.strip() in html
+    assert shown(html) == order[:ANSWERS_PER_PAGE]
+
+
 def test_hidden_answers_and_their_addresses_are_for_moderators_only(app, client, client_of, thread):
     url, question_id, order = thread
     moderator = make_user(app, role="admin")
