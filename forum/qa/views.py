@@ -160,7 +160,20 @@ def _ask_refused(message: str):
 def _answer_refused(message: str):
     form = AnswerForm()
     form.form_errors.append(message)
-    return _question_page(question_page(request.view_args["question_id"], current_user), form, status=429)
+    return _answer_form_again(request.view_args["question_id"], form, 429)
+
+
+def _answer_form_again(question_id: int, form: AnswerForm, status: int):
+    """The question page with a refused answer as typed, on the page of the thread it was
+    written on (the form's address says which); on the first if that page is gone."""
+    number = _page_number()
+    try:
+        page = question_page(question_id, current_user, number)
+    except NotFound:
+        if number == 1:
+            raise
+        page = question_page(question_id, current_user)
+    return _question_page(page, form, status=status)
 
 
 def _limit_keeping_the_form(setting: str, refused, done: str, **options):
@@ -224,14 +237,7 @@ def answer(question_id: int):
             _published_or_held(new, "answer")
             return redirect(to_answer_url(service.public_question(question_id), new.id))
     explain_csrf(form)
-    number = _page_number()
-    try:
-        page = question_page(question_id, current_user, number)
-    except NotFound:
-        if number == 1:
-            raise
-        page = question_page(question_id, current_user)  # that page is gone: the answer comes back on the first
-    return _question_page(page, form, status=status)
+    return _answer_form_again(question_id, form, status)
 
 
 @bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
