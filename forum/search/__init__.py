@@ -36,8 +36,9 @@ def drain_now(app: Flask) -> int:
     with app.app_context():
         try:
             return drain(app.extensions["forum_search"], wait=False)
-        except SearchUnavailable:
-            return 0  # the index is missing: `search rebuild` will pick everything up
+        except SearchUnavailable as error:  # the index is missing: `search rebuild` will pick everything up
+            app.logger.warning("search outbox left for later: %s", error)
+            return 0
         except Exception:  # never let indexing break anything after a response
             app.logger.exception("draining the search outbox failed")
             return 0
