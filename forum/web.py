@@ -233,12 +233,17 @@ def choice(name: str, allowed: dict):
     return allowed[value]
 
 
+def _same_for_every_visitor() -> bool:
+    """A GET by a visitor who is not signed in and has no message waiting in the session: the
+    page it gets shows nothing of theirs."""
+    return request.method == "GET" and not current_user.is_authenticated and not session.get("_flashes")
+
+
 def visitor_page_key() -> str | None:
     """The cache key of this page when it is the same for every visitor who is not signed in:
     a GET with no query string, no message waiting in the session. None when it must be
     rendered afresh (signed in, messages, caching turned off)."""
-    if (request.method != "GET" or request.args or not current_app.config["FORUM_PAGE_CACHE_SECONDS"]
-            or current_user.is_authenticated or session.get("_flashes")):
+    if request.args or not current_app.config["FORUM_PAGE_CACHE_SECONDS"] or not _same_for_every_visitor():
         return None
     return f"page:{request.path}"
 
@@ -308,8 +313,7 @@ def render_memoized(template: str, state, **context) -> str:
     Only rendering is spared, which is most of a long thread's time. A render that touched the
     CSRF token, or a template reloaded since (development), is not reused."""
     budget = current_app.config["FORUM_RENDER_MEMO_BYTES"]
-    if (not budget or request.method != "GET" or current_user.is_authenticated
-            or session.get("_flashes")):
+    if not budget or not _same_for_every_visitor():
         return render_template(template, **context)
     memo = current_app.extensions.get("forum_render_memo")
     if memo is None or memo.budget != budget:
