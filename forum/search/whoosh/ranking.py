@@ -113,12 +113,30 @@ def _leaf(matcher):
     return matcher.child if isinstance(matcher, FilterMatcher) else matcher
 
 
+def _blockwise(matcher) -> bool:
+    """Whether `matcher` is the whoosh3 codec's leaf matcher, read here a block at a time."""
+    return (hasattr(matcher, "_read_data") and hasattr(matcher, "_next_block") and hasattr(matcher, "_maxid")
+            and not getattr(matcher, "_byteids", True))
+
+
+def _block(matcher) -> tuple[list[int], array | list[float]]:
+    """The document numbers and weights of the block `matcher` stands on, from its data at once.
+    A block holds (ids as differences from the one before, weights, values); its weights are None
+    when all are 1.0, or one number when all are the same."""
+    matcher._read_data()
+    deltas, weights, _values = matcher._data
+    ids = list(accumulate(deltas))
+    if weights is None or isinstance(weights, float):
+        weights = [1.0 if weights is None else weights] * len(ids)
+    return ids, weights
+
+
 def _gather(matcher, wanted: set[int] | None) -> dict[int, tuple[float, bytes]]:
     """{document: (weight, value)} for the postings of one segment's `matcher` (deleted documents
     included) that fall among `wanted` (None: all of them). A block of postings holding none of
     `wanted` is passed over on its header alone: its data is never read or unpickled."""
     found = {}
-    if not (hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block") and hasattr(matcher, "_maxid")):
+    if not _blockwise(matcher):
         while matcher.is_active():  # another codec: a posting at a time
             if wanted is None or matcher.id() in wanted:
                 found[matcher.id()] = (matcher.weight(), matcher.value())
@@ -133,10 +151,9 @@ def _gather(matcher, wanted: set[int] | None) -> dict[int, tuple[float, bytes]]:
             if ordered[i] > matcher._maxid:  # the block's last document
                 matcher._next_block()
                 continue
-        matcher._read_ids()
-        matcher._read_weights()
+        ids, weights = _block(matcher)
         matcher._read_values()
-        ids, weights, values = matcher._ids, matcher._weights, matcher._values
+        values = matcher._values
         if ordered is None:
             found.update(zip(ids, zip(weights, values)))
         else:
@@ -187,21 +204,13 @@ def _tree_sum(values: list[float]) -> float:
 
 
 def _decode(matcher) -> tuple[array, array]:
-    if isinstance(matcher, FilterMatcher):  # deletions: left to the caller, per searcher
-        matcher = matcher.child
+    matcher = _leaf(matcher)  # deletions: left to the caller, per searcher
     ids, weights = array("I"), array("f")
-    if hasattr(matcher, "_read_data") and hasattr(matcher, "_next_block") and not getattr(matcher, "_byteids", True):
-        # The whoosh3 codec's leaf matcher: a whole block at a time, not a posting at a time. A
-        # block holds (ids as differences from the one before, weights, values); its weights
-        # are None when all are 1.0, or one number when all are the same.
+    if _blockwise(matcher):  # a whole block at a time, not a posting at a time
         while matcher.is_active():
-            matcher._read_data()
-            deltas, block_weights, _values = matcher._data
-            ids.extend(accumulate(deltas))
-            if block_weights is None or isinstance(block_weights, float):
-                weights.extend(array("f", [1.0 if block_weights is None else block_weights]) * len(deltas))
-            else:
-                weights.extend(block_weights)
+            block_ids, block_weights = _block(matcher)
+            ids.extend(block_ids)
+            weights.extend(block_weights)
             matcher._next_block()
     else:
         while matcher.is_active():
@@ -304,7 +313,7 @@ class Ranker:
         """{document: score} for the documents where the phrase's words stand one after another
         (the score before the phrase's boost; 0 when the field is not scored); None for a phrase
         this module does not match itself (another slop, a field without positions)."""
-        field = self.searcher.schema[q.fieldname] if q.fieldname in self.searcher.schema else None
+        field = self._field(q.fieldname)
         if q.slop != 1 or field is None or not field.format or not field.format.supports("positions"):
             return None
         key = (q.fieldname, tuple(q.words))
@@ -333,8 +342,13 @@ class Ranker:
             self._phrases[key] = found
         return found
 
+    def _field(self, name: str):
+        """The schema's field `name`, or None for a field the schema does not have."""
+        schema = self.searcher.schema
+        return schema[name] if name in schema else None
+
     def _term(self, q) -> bytes | None:
-        field = self.searcher.schema[q.fieldname] if q.fieldname in self.searcher.schema else None
+        field = self._field(q.fieldname)
         if field is None:
             return None
         try:
@@ -352,7 +366,7 @@ class Ranker:
         if isinstance(q, wq.Term):
             found = self._term_scores(q, docs, every)
         elif isinstance(q, wq.Phrase):
-            field = self.searcher.schema[q.fieldname] if q.fieldname in self.searcher.schema else None
+            field = self._field(q.fieldname)
             matched = self._phrase(q) if field is not None and field.scorable else None
             if matched is None:
                 return None
@@ -372,7 +386,7 @@ class Ranker:
         return found
 
     def _term_scores(self, q, docs: set[int], every: bool) -> dict[int, float] | None:
-        field = self.searcher.schema[q.fieldname] if q.fieldname in self.searcher.schema else None
+        field = self._field(q.fieldname)
         if field is not None and not field.scorable:
             return None  # whoosh scores such a term by its weight alone: leave it to whoosh
         btext = self._term(q)
