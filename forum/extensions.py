@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime, timezone
 
+from flask import request
 from flask_caching import Cache
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -76,4 +77,14 @@ migrate = Migrate(compare_type=True, render_as_batch=True, render_item=_render_m
 login_manager = LoginManager()
 csrf = CSRFProtect()
 limiter = Limiter(key_func=get_remote_address)
+READING_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+@limiter.request_filter
+def _reading_is_never_limited() -> bool:
+    """Every limit here is on a POST (posting, voting, signing in), so a GET or HEAD never
+    counts against one: Flask-Limiter need not look for limits on a page being read."""
+    return request.method in READING_METHODS
+
+
 cache = Cache()  # Redis when FORUM_REDIS_URL is set (shared by workers), else per process

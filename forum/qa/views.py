@@ -27,7 +27,7 @@ from .question_page import QuestionPage, answer_page, locate_answer, question_pa
 
 bp = Blueprint("qa", __name__)
 VOTE_VALUES = {"up": 1, "down": -1, "withdraw": 0}
-voting_limit = limiter.limit(rate("FORUM_RATE_VOTING"), key_func=rate_key)
+voting_limit = limiter.limit(rate("FORUM_RATE_VOTING"), methods=["POST"], key_func=rate_key)
 
 
 def _published_or_held(post, what: str) -> None:
