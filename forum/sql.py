@@ -1,7 +1,14 @@
-"""Small SQL helpers that keep counters exact under concurrent requests, on SQLite and PostgreSQL."""
+"""Small SQL helpers, on SQLite and PostgreSQL: counters kept exact under concurrent requests,
+and the reads of the busiest page without SQLAlchemy's per-execution work."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+from functools import partial
+from typing import Callable, Iterator, NamedTuple
+
+from sqlalchemy import Select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Compiled
 
 from .extensions import db
 
@@ -26,3 +33,85 @@ def bump(model, row_id: int, **deltas: int) -> None:
     changes = {name: getattr(model, name) + delta for name, delta in deltas.items() if delta}
     if changes:
         db.session.execute(db.update(model).where(model.id == row_id).values(**changes))
+
+
+class _Prepared(NamedTuple):
+    sql: str
+    compiled: Compiled
+    positions: tuple[str, ...] | None  # parameter names in order, for a driver taking ? (SQLite)
+    binds: tuple[tuple[str, Callable], ...]  # (parameter, its type's conversion) where there is one
+    results: tuple[tuple[int, Callable], ...]  # (column, its type's conversion) where there is one
+
+
+_PREPARED: dict[tuple[str, int], tuple[Select, _Prepared | None]] = {}
+
+
+def _prepare(statement: Select, dialect) -> _Prepared | None:
+    """Compile `statement` for `dialect` once, and take from SQLAlchemy the conversions it
+    applies itself: each parameter's on the way in (a bool to 0/1 on SQLite), each column's
+    on the way out (text to datetime on SQLite, 0/1 to a bool, the zone UTCDateTime adds)."""
+    compiled = statement.compile(dialect=dialect)
+    if compiled.post_compile_params or compiled.literal_execute_params or compiled.escaped_bind_names:
+        return None  # its SQL depends on the values (an IN list, say): SQLAlchemy runs it
+    binds = {name: param.type.dialect_impl(dialect).bind_processor(dialect) for param, name in compiled.bind_names.items()}
+    results = [(position, column.type.dialect_impl(dialect).result_processor(dialect, None))
+               for position, column in enumerate(statement.selected_columns)]
+    return _Prepared(str(compiled), compiled, tuple(compiled.positiontup) if compiled.positional else None,
+                     tuple((name, process) for name, process in binds.items() if process),
+                     tuple((position, process) for position, process in results if process))
+
+
+def _rows(connection, statement: Select, params: dict) -> list[tuple]:
+    key = (connection.dialect.name, id(statement))
+    known = _PREPARED.get(key)
+    if known is None or known[0] is not statement:
+        known = _PREPARED[key] = (statement, _prepare(statement, connection.dialect))
+    prepared = known[1]
+    if prepared is None:
+        return [tuple(row) for row in connection.execute(statement, params)]
+    values = prepared.compiled.construct_params(params)
+    for name, process in prepared.binds:
+        values[name] = process(values[name])
+    sql, values = prepared.sql, values if prepared.positions is None else tuple(values[k] for k in prepared.positions)
+    events = connection.dispatch  # listeners (statement counts, tracing) see it as any statement
+    cursor = connection.connection.cursor()
+    try:
+        for listener in events.before_cursor_execute:  # no execution context: there is none
+            sql, values = listener(connection, cursor, sql, values, None, False)
+        cursor.execute(sql, values)
+        for listener in events.after_cursor_execute:
+            listener(connection, cursor, sql, values, None, False)
+        rows = cursor.fetchall()
+    finally:
+        cursor.close()
+    if not prepared.results:
+        return [tuple(row) for row in rows]
+    typed = []
+    for row in rows:
+        row = list(row)
+        for position, process in prepared.results:
+            row[position] = process(row[position])
+        typed.append(tuple(row))
+    return typed
+
+
+@contextmanager
+def page_reads() -> Iterator[Callable[[Select, dict], list[tuple]]]:
+    """`read(statement, params)` → the rows of a SELECT as plain tuples, with the values
+    SQLAlchemy's own Result would give, for the few statements a busy page runs on every
+    request (the question page).
+
+    SQLAlchemy compiles each statement once per dialect and converts each value with its
+    column type's result processor; what is skipped is its per-execution machinery (cache
+    key lookup, execution context, Result and Row objects), which cost more than SQLite
+    itself for these reads. A request already using the ORM session reads in its
+    transaction, after the flush its own execute would make; otherwise (a visitor) on a
+    connection of its own for the length of the block, so that no Session is built."""
+    if db.session.registry.has():
+        session = db.session()
+        if session.autoflush:
+            session.flush()
+        yield partial(_rows, session.connection())
+    else:
+        with db.engine.connect() as connection:
+            yield partial(_rows, connection)

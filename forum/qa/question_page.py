@@ -6,8 +6,9 @@ viewer did to it), then one page of its answers (with their authors, official ma
 viewer's own votes and how many there are in all). A long thread is read ANSWERS_PER_PAGE
 answers at a time, so that rows are bounded too; `answer_page` says which page holds a given
 answer, for links and redirects to it. Each statement is built once per process for each
-kind of viewer and only its parameters change; rows become small frozen records rather than ORM objects, since the page
-only reads. Writes go through the models in service.py as before.
+kind of viewer and only its parameters change; they run through sql.page_reads, and rows
+become small frozen records rather than ORM objects, since the page only reads. Writes go
+through the models in service.py as before.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from moderation.types import Action
 from ..accounts.models import Agency, User
 from ..errors import NotFound
 from ..extensions import db
+from ..sql import page_reads
 from ..suggestions.queries import LinkedSuggestion, linked_to_question
 from .models import (Answer, AnswerVote, HelpfulVote, MeToo, Question, QuestionFigures, QuestionVote, answer_deletable,
                      question_deletable)
@@ -122,7 +124,7 @@ class AnswersPage(Pagination):
 @dataclass
 class QuestionPage:
     question: QuestionView
-    answer_rows: list  # the answers statement's rows, made into AnswerViews when first asked for
+    answer_rows: list[tuple]  # the answers statement's rows, made into AnswerViews when first asked for
     signed_in: bool = False
     suggestions: list[LinkedSuggestion] = field(default_factory=list)
     my_question_vote: int = 0
@@ -139,11 +141,10 @@ class QuestionPage:
         return self.answers_page.total if self.answers_page is not None else len(self.answer_rows)
 
     def state(self) -> tuple:
-        """Everything the page shows, as hashable values (web.render_memoized's key): the rows
-        themselves (as plain tuples, which compare faster), so that a page served again never
-        builds its answers."""
+        """Everything the page shows, as values web.render_memoized compares: the rows
+        themselves (plain tuples), so that a page served again never builds its answers."""
         pages = self.answers_page
-        return (self.question, tuple(map(tuple, self.answer_rows)), tuple(self.suggestions), self.my_question_vote,
+        return (self.question, tuple(self.answer_rows), tuple(self.suggestions), self.my_question_vote,
                 self.i_have_it_too, self.question_deletable, pages.page if pages else None, self.answer_total)
 
 
@@ -302,14 +303,14 @@ def question_page(question_id: int, viewer: User | None, page_number: int = 1) -
         raise NotFound(f"This question has no page {page_number:,} of answers")
     signed_in = viewer is not None and viewer.is_authenticated
     params = {"question_id": question_id, "viewer_id": viewer.id if signed_in else None}
-    rows = db.session.execute(_question_statement(signed_in), params).all()
-    question = _question_view(rows[0]) if rows else None
-    kind = _viewer_kind(question, viewer) if question is not None else VISITOR
-    if question is None or not _may_see(question, viewer, kind):
-        raise NotFound("There is no such question, or it has been removed")
-    answer_rows = db.session.execute(_answers_statement(kind), {
-        **params, "accepted_id": question.accepted_answer_id,
-        "offset": (page_number - 1) * ANSWERS_PER_PAGE}).all()
+    with page_reads() as read:
+        rows = read(_question_statement(signed_in), params)
+        question = _question_view(rows[0]) if rows else None
+        kind = _viewer_kind(question, viewer) if question is not None else VISITOR
+        if question is None or not _may_see(question, viewer, kind):
+            raise NotFound("There is no such question, or it has been removed")
+        answer_rows = read(_answers_statement(kind), {**params, "accepted_id": question.accepted_answer_id,
+                                                      "offset": (page_number - 1) * ANSWERS_PER_PAGE})
     if not answer_rows and page_number > 1:
         raise NotFound(f"This question has no page {page_number:,} of answers")
     page = QuestionPage(question, answer_rows, signed_in, [LinkedSuggestion(*row[_Q_LINKED:_Q_MINE]) for row in rows
