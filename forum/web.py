@@ -3,7 +3,6 @@ domain error next to its field, permission checks through moderation.rules, safe
 from __future__ import annotations
 
 import re
-import sys
 import threading
 import time
 from collections import OrderedDict
@@ -209,7 +208,8 @@ def seconds_until_reset(limit) -> int:
 
 def rate_limited(setting: str):
     """View decorator: the view's POSTs count against the FORUM_RATE_* `setting`, per person
-    (the 429 page beyond it). Put it below @signed_in, so visitors are sent to sign in first."""
+    (the 429 page beyond it). Put it below @signed_in, so visitors are sent to sign in first.
+    Limits are on POSTs only: a GET never reaches them (extensions._reading_is_never_limited)."""
     return limiter.limit(rate(setting), methods=["POST"], key_func=rate_key)
 
 
@@ -261,57 +261,66 @@ def visitor_cached(view):
         if key and (hit := cache.get(key)) is not None:
             return hit
         result = view(*args, **kwargs)
-        body, status = (result, 200) if isinstance(result, str) else (result if isinstance(result, tuple) else (None, 0))
-        if key and status == 200 and isinstance(body, str) and "csrf_token" not in g:
+        body, status = (result, 200) if isinstance(result, (str, bytes)) else (
+            result if isinstance(result, tuple) else (None, 0))
+        if key and status == 200 and isinstance(body, (str, bytes)) and "csrf_token" not in g:
             cache.set(key, body, timeout=current_app.config["FORUM_PAGE_CACHE_SECONDS"])
         return result
     return wrapped
 
 
 class RenderMemo:
-    """Pages rendered lately for visitors, each kept with everything that went into it, least
-    recently used dropped first once about `budget` bytes are held (a key is counted as much as
-    its page: it holds the text the page shows)."""
+    """The page rendered last for each address visitors asked for, kept with everything that
+    went into it (its `state`); least recently used dropped first once about `budget` bytes
+    are held (a state is counted as much as its page: it holds the text the page shows).
+
+    One page an address: a page whose rows changed replaces the one before. A lookup compares
+    the state kept with the one just read, value by value, rather than hashing it (the state
+    holds every text on the page). Pages are kept encoded, as they are sent."""
 
     def __init__(self, budget: int):
         self.budget = budget
-        self._pages: OrderedDict = OrderedDict()
+        self._pages: OrderedDict = OrderedDict()  # address → (state, UTF-8 page)
         self._size = 0
         self._lock = threading.Lock()
 
-    def get(self, key) -> str | None:
+    def get(self, address, state) -> bytes | None:
         with self._lock:
-            html = self._pages.get(key)
-            if html is not None:
-                self._pages.move_to_end(key)
-            return html
+            kept = self._pages.get(address)
+            if kept is None or kept[0] != state:
+                return None
+            self._pages.move_to_end(address)
+            return kept[1]
 
     @staticmethod
-    def cost(html: str) -> int:
-        return 2 * sys.getsizeof(html)  # a page with one character beyond Latin-1 takes 2 bytes a character
+    def cost(page: bytes) -> int:
+        return 2 * len(page)  # the page, and its state holding the same text
 
-    def put(self, key, html: str) -> None:
-        cost = self.cost(html)
+    def put(self, address, state, page: bytes) -> None:
+        cost = self.cost(page)
         if cost > self.budget:
             return
         with self._lock:
-            if key in self._pages:
-                return
-            self._pages[key] = html
+            replaced = self._pages.pop(address, None)
+            if replaced is not None:
+                self._size -= self.cost(replaced[1])
+            self._pages[address] = (state, page)
             self._size += cost
             while self._size > self.budget:
-                self._size -= self.cost(self._pages.popitem(last=False)[1])
+                self._size -= self.cost(self._pages.popitem(last=False)[1][1])
 
 
-def render_memoized(template: str, state, **context) -> str:
+def render_memoized(template: str, state, **context) -> str | bytes:
     """render_template(template, **context), for a visitor who is not signed in and has no
     message waiting, from the HTML this process rendered before for the same template, address
-    and `state`: hashable values holding everything the page shows, read from the database on
-    this request. The page is a function of those alone (a visitor has no votes, forms or
-    token), so what is served is what rendering would give; a row that changed makes another
-    key, so nothing is ever stale (unlike the visitors' page cache, which skips the reads).
-    Only rendering is spared, which is most of a long thread's time. A render that touched the
-    CSRF token, or a template reloaded since (development), is not reused."""
+    and `state`: values (compared with ==) holding everything the page shows, read from the
+    database on this request. The page is a function of those alone (a visitor has no votes,
+    forms or token), so what is served is what rendering would give; a row that changed makes
+    the state differ, so nothing is ever stale (unlike the visitors' page cache, which skips
+    the reads).
+    Only rendering (and encoding) is spared, which is most of a long thread's time. A render
+    that touched the CSRF token, or a template reloaded since (development), is not reused.
+    The page comes back as UTF-8 bytes when memoised, else as the rendered text."""
     budget = current_app.config["FORUM_RENDER_MEMO_BYTES"]
     if not budget or not _same_for_every_visitor():
         return render_template(template, **context)
@@ -319,10 +328,12 @@ def render_memoized(template: str, state, **context) -> str:
     if memo is None or memo.budget != budget:
         memo = current_app.extensions["forum_render_memo"] = RenderMemo(budget)
     # The template object itself: Jinja gives a new one when auto-reload finds the file changed.
-    key = (current_app.jinja_env.get_template(template), request.script_root, request.full_path, state)
-    html = memo.get(key)
-    if html is None:
+    address = (current_app.jinja_env.get_template(template), request.script_root, request.full_path)
+    page = memo.get(address, state)
+    if page is None:
         html = render_template(template, **context)
-        if "csrf_token" not in g:
-            memo.put(key, html)
-    return html
+        if "csrf_token" in g:
+            return html
+        page = html.encode()
+        memo.put(address, state, page)
+    return page

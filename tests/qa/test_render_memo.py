@@ -124,7 +124,7 @@ def test_people_signed_in_and_messages_waiting_always_get_a_fresh_render(app, cl
 
 def test_the_memo_keeps_within_its_budget_and_can_be_turned_off(app, client, memo, asker):
     urls = [make_question(app, asker, title=f"Question number {n} about passports").url for n in range(3)]
-    cost = RenderMemo.cost(client.get(urls[0]).get_data(as_text=True))
+    cost = RenderMemo.cost(client.get(urls[0]).get_data())
     app.extensions.pop("forum_render_memo")
     budget = app.config["FORUM_RENDER_MEMO_BYTES"]
     try:
