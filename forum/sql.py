@@ -61,57 +61,81 @@ def _prepare(statement: Select, dialect) -> _Prepared | None:
                      tuple((position, process) for position, process in results if process))
 
 
-def _rows(connection, statement: Select, params: dict) -> list[tuple]:
-    key = (connection.dialect.name, id(statement))
-    known = _PREPARED.get(key)
-    if known is None or known[0] is not statement:
-        known = _PREPARED[key] = (statement, _prepare(statement, connection.dialect))
-    prepared = known[1]
-    if prepared is None:
-        return [tuple(row) for row in connection.execute(statement, params)]
-    values = prepared.compiled.construct_params(params)
-    for name, process in prepared.binds:
-        values[name] = process(values[name])
-    sql, values = prepared.sql, values if prepared.positions is None else tuple(values[k] for k in prepared.positions)
-    events = connection.dispatch  # listeners (statement counts, tracing) see it as any statement
-    cursor = connection.connection.cursor()
-    try:
-        for listener in events.before_cursor_execute:  # no execution context: there is none
-            sql, values = listener(connection, cursor, sql, values, None, False)
-        cursor.execute(sql, values)
-        for listener in events.after_cursor_execute:
-            listener(connection, cursor, sql, values, None, False)
-        rows = cursor.fetchall()
-    finally:
-        cursor.close()
-    if not prepared.results:
-        return [tuple(row) for row in rows]
+class PageReader:
+    """Runs SELECTs on one connection for sql.page_reads (which see)."""
+
+    def __init__(self, connection):
+        self._connection = connection
+
+    def __call__(self, statement: Select, params: dict) -> list[tuple]:
+        """The rows, with the values SQLAlchemy's own Result would give."""
+        rows, typed = self.raw(statement, params)
+        return typed(rows)
+
+    def raw(self, statement: Select, params: dict) -> tuple[list[tuple], Callable[[list[tuple]], list[tuple]]]:
+        """The rows as the driver gives them, and the function that gives them SQLAlchemy's
+        values: for rows mostly compared (a memo's state, where equal driver values mean equal
+        values) and converted only when shown."""
+        connection = self._connection
+        key = (connection.dialect.name, id(statement))
+        known = _PREPARED.get(key)
+        if known is None or known[0] is not statement:
+            known = _PREPARED[key] = (statement, _prepare(statement, connection.dialect))
+        prepared = known[1]
+        if prepared is None:
+            return [tuple(row) for row in connection.execute(statement, params)], _as_they_are
+        values = prepared.compiled.construct_params(params)
+        for name, process in prepared.binds:
+            values[name] = process(values[name])
+        sql = prepared.sql
+        values = values if prepared.positions is None else tuple(values[k] for k in prepared.positions)
+        events = connection.dispatch  # listeners (statement counts, tracing) see it as any statement
+        cursor = connection.connection.cursor()
+        try:
+            for listener in events.before_cursor_execute:  # no execution context: there is none
+                sql, values = listener(connection, cursor, sql, values, None, False)
+            cursor.execute(sql, values)
+            for listener in events.after_cursor_execute:
+                listener(connection, cursor, sql, values, None, False)
+            rows = cursor.fetchall()
+        finally:
+            cursor.close()
+        return rows, partial(_typed, prepared.results) if prepared.results else _as_they_are
+
+
+def _as_they_are(rows: list[tuple]) -> list[tuple]:
+    return rows
+
+
+def _typed(processors: tuple[tuple[int, Callable], ...], rows: list[tuple]) -> list[tuple]:
     typed = []
     for row in rows:
         row = list(row)
-        for position, process in prepared.results:
+        for position, process in processors:
             row[position] = process(row[position])
         typed.append(tuple(row))
     return typed
 
 
 @contextmanager
-def page_reads() -> Iterator[Callable[[Select, dict], list[tuple]]]:
+def page_reads() -> Iterator[PageReader]:
     """`read(statement, params)` → the rows of a SELECT as plain tuples, with the values
-    SQLAlchemy's own Result would give, for the few statements a busy page runs on every
-    request (the question page).
+    SQLAlchemy's own Result would give (`read.raw` for the driver's values), for the few
+    statements a busy page runs on every request (the question page).
 
     SQLAlchemy compiles each statement once per dialect and converts each value with its
     column type's result processor; what is skipped is its per-execution machinery (cache
     key lookup, execution context, Result and Row objects), which cost more than SQLite
-    itself for these reads. A request already using the ORM session reads in its
+    itself for these reads. Engine event listeners see each statement, without an execution
+    context; SQL echo does not show them. A statement whose SQL depends on its values (an IN
+    list) is run by SQLAlchemy as usual. A request already using the ORM session reads in its
     transaction, after the flush its own execute would make; otherwise (a visitor) on a
     connection of its own for the length of the block, so that no Session is built."""
     if db.session.registry.has():
         session = db.session()
         if session.autoflush:
             session.flush()
-        yield partial(_rows, session.connection())
+        yield PageReader(session.connection())
     else:
         with db.engine.connect() as connection:
-            yield partial(_rows, connection)
+            yield PageReader(connection)

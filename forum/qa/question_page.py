@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache, cached_property
+from typing import Callable
 
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import Integer, and_, bindparam, case, func, or_, select, true
@@ -69,6 +70,7 @@ class QuestionView(QuestionFigures):
     state: str
     score: int
     me_too_count: int
+    answer_count: int  # public answers: all a visitor sees
     tag_names: str
     referral_note: str | None
     created_at: datetime
@@ -124,17 +126,20 @@ class AnswersPage(Pagination):
 @dataclass
 class QuestionPage:
     question: QuestionView
-    answer_rows: list[tuple]  # the answers statement's rows, made into AnswerViews when first asked for
+    answer_rows: list[tuple]  # the answers statement's rows as the driver gave them
     signed_in: bool = False
     suggestions: list[LinkedSuggestion] = field(default_factory=list)
     my_question_vote: int = 0
     i_have_it_too: bool = False
     question_deletable: bool = False  # by the viewer, its author (models.question_deletable)
     answers_page: AnswersPage | None = None  # which page of the answers this is, and how many in all
+    typed: Callable[[list[tuple]], list[tuple]] = list  # gives answer_rows SQLAlchemy's values
 
     @cached_property
     def answers(self) -> list[AnswerView]:
-        return [_answer_view(row, self.signed_in) for row in self.answer_rows]
+        """The answers shown, made only when the page is rendered (a page served again from
+        web.render_memoized compares answer_rows and needs none of this)."""
+        return [_answer_view(row, self.signed_in) for row in self.typed(self.answer_rows)]
 
     @property
     def answer_total(self) -> int:
@@ -167,7 +172,7 @@ def _agency(slug: str | None, name: str | None) -> AgencyRef | None:
 
 # Positions in a question row: the question's own columns, its author, its agency, the one it
 # was referred to, the original it duplicates, one linked suggestion, then the viewer's marks.
-_Q_AUTHOR, _Q_AGENCY, _Q_REFERRED, _Q_ORIGINAL, _Q_LINKED, _Q_MINE = 17, 22, 24, 26, 29, 34
+_Q_AUTHOR, _Q_AGENCY, _Q_REFERRED, _Q_ORIGINAL, _Q_LINKED, _Q_MINE = 18, 23, 25, 27, 30, 35
 
 
 @cache
@@ -178,7 +183,8 @@ def _question_statement(signed_in: bool):
     linked = linked_to_question(_QUESTION_ID).subquery("linked")
     columns = [q.c.id, q.c.author_id, q.c.agency_id, q.c.referred_agency_id, q.c.duplicate_of_id,
                q.c.accepted_answer_id, q.c.title, q.c.slug, q.c.body_html, q.c.state, q.c.score, q.c.me_too_count,
-               q.c.tag_names, q.c.referral_note, q.c.created_at, q.c.locked_at, q.c.updated_at.is_not(None),
+               q.c.answer_count, q.c.tag_names, q.c.referral_note, q.c.created_at, q.c.locked_at,
+               q.c.updated_at.is_not(None),
                *_person_columns(author, author_agency), agency.c.slug, agency.c.name, referred.c.slug,
                referred.c.name, original.c.id, original.c.slug, original.c.title, *linked.c]
     joined = (q.join(author, author.c.id == q.c.author_id)
@@ -199,7 +205,7 @@ def _question_statement(signed_in: bool):
 
 
 # Positions in an answer row: the answer's own columns, its author, then the viewer's marks;
-# the number of answers the viewer sees in all comes last.
+# for a signed-in viewer, the number of answers they see in all comes last.
 _A_AUTHOR, _A_MINE = 13, 18
 
 
@@ -239,7 +245,11 @@ def _answers_statement(viewer_kind: str):
                     case((and_(a.c.author_id == _VIEWER_ID, answer_deletable()), True), else_=False)]
         joined = (joined.outerjoin(vote, and_(vote.c.answer_id == a.c.id, vote.c.user_id == _VIEWER_ID))
                   .outerjoin(helpful, and_(helpful.c.answer_id == a.c.id, helpful.c.user_id == _VIEWER_ID)))
-    columns.append(func.count().over())  # counted before LIMIT: every answer the viewer sees
+    if viewer_kind != VISITOR:
+        # Counted before LIMIT: every answer the viewer sees. A visitor sees the public ones,
+        # which the question's answer_count counts (kept exact in the same transaction as
+        # each answer's changes, and checked by `forum check`): no window to compute.
+        columns.append(func.count().over())
     return (select(*columns).select_from(joined).where(a.c.question_id == _QUESTION_ID, _visible(a, viewer_kind))
             .order_by(*_answer_order(a)).limit(ANSWERS_PER_PAGE).offset(bindparam("offset", type_=Integer)))
 
@@ -309,15 +319,16 @@ def question_page(question_id: int, viewer: User | None, page_number: int = 1) -
         kind = _viewer_kind(question, viewer) if question is not None else VISITOR
         if question is None or not _may_see(question, viewer, kind):
             raise NotFound("There is no such question, or it has been removed")
-        answer_rows = read(_answers_statement(kind), {**params, "accepted_id": question.accepted_answer_id,
-                                                      "offset": (page_number - 1) * ANSWERS_PER_PAGE})
+        answer_rows, typed = read.raw(_answers_statement(kind), {
+            **params, "accepted_id": question.accepted_answer_id, "offset": (page_number - 1) * ANSWERS_PER_PAGE})
     if not answer_rows and page_number > 1:
         raise NotFound(f"This question has no page {page_number:,} of answers")
     page = QuestionPage(question, answer_rows, signed_in, [LinkedSuggestion(*row[_Q_LINKED:_Q_MINE]) for row in rows
-                                                           if row[_Q_LINKED] is not None])
+                                                           if row[_Q_LINKED] is not None], typed=typed)
+    total = question.answer_count if kind == VISITOR else answer_rows[-1][-1] if answer_rows else 0
     # Its items are the rows (the pagination macro reads only the numbers): views only if rendered.
     page.answers_page = AnswersPage(page=page_number, per_page=ANSWERS_PER_PAGE, max_per_page=None, error_out=False,
-                                    count=True, items=answer_rows, total=answer_rows[-1][-1] if answer_rows else 0)
+                                    count=True, items=answer_rows, total=total)
     if signed_in:
         vote, me_too, deletable = rows[0][_Q_MINE:]
         page.my_question_vote, page.i_have_it_too, page.question_deletable = vote or 0, bool(me_too), bool(deletable)
