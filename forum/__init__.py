@@ -244,6 +244,9 @@ def _security_headers(response):
     headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
     headers.setdefault("X-Frame-Options", "DENY")
     headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
-    if not response.cache_control.public and request.endpoint != "static":
-        response.cache_control.private = True
+    if request.endpoint != "static":
+        if "Cache-Control" not in headers:
+            headers["Cache-Control"] = "private"  # as cache_control.private = True writes it, without parsing
+        elif not (cache_control := response.cache_control).public:
+            cache_control.private = True
     return response

@@ -33,6 +33,24 @@ def test_security_headers(client):
     assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
 
 
+def test_pages_are_private_to_caches_and_static_files_are_not(app, client):
+    """A page may show what is the reader's own: no shared cache keeps it. A Cache-Control a
+    response already has keeps its directives, with private added unless it is public."""
+    from flask import Response
+
+    from forum import _security_headers
+
+    assert client.get("/").headers["Cache-Control"] == "private"
+    static = client.get("/static/build/app.css")
+    static.close()
+    assert static.status_code == 200 and "private" not in static.headers.get("Cache-Control", "")
+    with app.test_request_context("/questions"):
+        public = _security_headers(Response("x", headers={"Cache-Control": "public, max-age=60"}))
+        own = _security_headers(Response("x", headers={"Cache-Control": "max-age=60"}))
+    assert public.headers["Cache-Control"] == "public, max-age=60"
+    assert set(own.headers["Cache-Control"].split(", ")) == {"max-age=60", "private"}
+
+
 def test_not_found_page_is_friendly(client):
     response = client.get("/no/such/page")
     assert response.status_code == 404
