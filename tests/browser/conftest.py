@@ -44,9 +44,24 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
+def _read_whole(app):
+    """`app` with each response read, and closed, before it is sent. Werkzeug's development
+    server skips closing a response (leaving a static file open, a ResourceWarning) when the
+    browser drops the connection as it is sent, as it does when a test closes a page that is
+    still loading its scripts."""
+    def serve(environ, start_response):
+        body = app(environ, start_response)
+        try:
+            return [b"".join(body)]
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+    return serve
+
+
 @pytest.fixture(scope="session")
 def live_server(_session_app):
-    server = make_server("127.0.0.1", 0, _session_app, threaded=True)
+    server = make_server("127.0.0.1", 0, _read_whole(_session_app), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
