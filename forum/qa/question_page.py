@@ -3,12 +3,13 @@
 Two statements, whoever is looking and however many answers there are: the question (with
 its author, agencies, the question it duplicates, the suggestions linked to it and what the
 viewer did to it), then one page of its answers (with their authors, official marks, the
-viewer's own votes and how many there are in all). A long thread is read ANSWERS_PER_PAGE
-answers at a time, so that rows are bounded too; `answer_page` says which page holds a given
-answer, for links and redirects to it. Each statement is built once per process for each
-kind of viewer and only its parameters change; they run through sql.page_reads, and rows
-become small frozen records rather than ORM objects, since the page only reads. Writes go
-through the models in service.py as before.
+viewer's own votes and, for a signed-in viewer, how many they see in all; a visitor's total
+is the question's answer_count). A long thread is read ANSWERS_PER_PAGE answers at a time,
+so that rows are bounded too; `answer_page` says which page holds a given answer, for links
+and redirects to it. Each statement is built once per process for each kind of viewer and
+only its parameters change; they run through sql.page_reads, and rows become small frozen
+records rather than ORM objects, since the page only reads. Writes go through the models in
+service.py as before.
 """
 from __future__ import annotations
 
