@@ -317,10 +317,9 @@ def render_memoized(template: str, state, **context) -> str | bytes:
     database on this request. The page is a function of those alone (a visitor has no votes,
     forms or token), so what is served is what rendering would give; a row that changed makes
     the state differ, so nothing is ever stale (unlike the visitors' page cache, which skips
-    the reads).
-    Only rendering (and encoding) is spared, which is most of a long thread's time. A render
-    that touched the CSRF token, or a template reloaded since (development), is not reused.
-    The page comes back as UTF-8 bytes when memoised, else as the rendered text."""
+    the reads). Only rendering (and encoding) is spared, which is most of a long thread's time.
+    A render that touched the CSRF token, or a template reloaded since (development), is not
+    reused. The page comes back as UTF-8 bytes when memoised, else as the rendered text."""
     budget = current_app.config["FORUM_RENDER_MEMO_BYTES"]
     if not budget or not _same_for_every_visitor():
         return render_template(template, **context)

@@ -94,6 +94,7 @@ def test_whatever_changes_on_the_page_shows_at_once(app, client, memo, asker, he
     with renders(app) as rendered:
         now = client.get(question.url).get_data(as_text=True)
     assert "qa/question.html" in rendered
+    assert len(app.extensions["forum_render_memo"]._pages) == 1  # the new page replaced the old one
     assert now == _fresh(app, client, question.url)
     expected = {"new answer": "It came the next day.", "vote": "</span>7</span>", "edit": "four weeks",
                 "author renamed": "Hamid H.", "agency renamed": "Tax Office of the Nation",
