@@ -43,7 +43,9 @@ class _Prepared(NamedTuple):
     results: tuple[tuple[int, Callable], ...]  # (column, its type's conversion) where there is one
 
 
-_PREPARED: dict[tuple[str, int], tuple[Select, _Prepared | None]] = {}
+# Keyed by what the compiled SQL depends on (the dialect, its driver and how that takes
+# parameters) and by the statement, which the value holds so that its id is never reused.
+_PREPARED: dict[tuple[str, str, str, int], tuple[Select, _Prepared | None]] = {}
 
 
 def _prepare(statement: Select, dialect) -> _Prepared | None:
@@ -77,10 +79,11 @@ class PageReader:
         values: for rows mostly compared (a memo's state, where equal driver values mean equal
         values) and converted only when shown."""
         connection = self._connection
-        key = (connection.dialect.name, id(statement))
+        dialect = connection.dialect
+        key = (dialect.name, dialect.driver, dialect.paramstyle, id(statement))
         known = _PREPARED.get(key)
         if known is None or known[0] is not statement:
-            known = _PREPARED[key] = (statement, _prepare(statement, connection.dialect))
+            known = _PREPARED[key] = (statement, _prepare(statement, dialect))
         prepared = known[1]
         if prepared is None:
             return [tuple(row) for row in connection.execute(statement, params)], _as_they_are
