@@ -54,8 +54,9 @@ def _prepare(statement: Select, dialect) -> _Prepared | None:
     on the way out (text to datetime on SQLite, 0/1 to a bool, the zone UTCDateTime adds)."""
     compiled = statement.compile(dialect=dialect)
     if compiled.post_compile_params or compiled.literal_execute_params or compiled.escaped_bind_names:
-        return None  # its SQL depends on the values (an IN list, say): SQLAlchemy runs it
-    binds = {name: param.type.dialect_impl(dialect).bind_processor(dialect) for param, name in compiled.bind_names.items()}
+        return None  # its SQL depends on the values (an IN list, say), or it renames parameters: SQLAlchemy runs it
+    binds = {name: param.type.dialect_impl(dialect).bind_processor(dialect)
+             for param, name in compiled.bind_names.items()}
     results = [(position, column.type.dialect_impl(dialect).result_processor(dialect, None))
                for position, column in enumerate(statement.selected_columns)]
     return _Prepared(str(compiled), compiled, tuple(compiled.positiontup) if compiled.positional else None,
